@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .model import RELATIONS
 from .ontology import COOP, ID, NS
-from .rdf import A, ANALYSIS_GRAPH, XSD
+from .rdf import ANALYSIS_GRAPH, XSD, A
 
 MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "eigenvector", "closeness")
 PROJECTIONS = ("entity", "region", "person")

@@ -29,7 +29,10 @@ PROV = "http://www.w3.org/ns/prov#"
 DCTERMS = "http://purl.org/dc/terms/"
 
 PREFIXES = {
-    "coop": NS, "cgid": ID, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "skos": SKOS, "xsd": XSD,
+    "coop": NS, "cgid": ID, **{p: f"{ID}{p}/" for p in (
+        "person", "org", "country", "region", "city", "forum", "series", "meeting", "visit",
+        "agreement")},
+    "rdf": RDF, "rdfs": RDFS, "owl": OWL, "skos": SKOS, "xsd": XSD,
     "prov": PROV, "dcterms": DCTERMS, "schema": str(SCHEMA), "wd": str(WD),
 }
 ENTITIES_GRAPH = NamedNode(ID + "graph/entities")

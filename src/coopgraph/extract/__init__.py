@@ -157,6 +157,7 @@ class _DocReader:
                  + f.forums(doc, self.year_hint) + f.agreements(doc))
         chosen, nested = choose(cands)
         chosen = self.merge_people(chosen)
+        chosen = self.merge_programme_sets(chosen)
         for c in chosen:
             i = self.sent_of.get(c.start, 0)
             mention = self.mention(c, i)
@@ -202,6 +203,23 @@ class _DocReader:
                     people.append((c.key, c.name))
             out.append(c)
         return out
+
+    @staticmethod
+    def merge_programme_sets(chosen: list[Candidate]) -> list[Candidate]:
+        """'the Union State programmes ... 28 union programmes': when a document counts one set
+        of programmes (or agreements), its uncounted mentions of that kind are the same set."""
+        counted: dict[str, set[str]] = {}
+        for c in chosen:
+            if c.type == "Agreement" and "-set:" in c.key:
+                counted.setdefault(c.key.split("-set:")[0], set()).add(c.key)
+        for c in chosen:
+            if c.type != "Agreement" or "-set:" in c.key or not c.name.endswith(
+                    ("programmes", "programs", "agreements", "roadmaps")):
+                continue
+            sets = counted.get(f"agreement:{c.attrs.get('kind', '')}", set())
+            if len(sets) == 1:
+                c.key = next(iter(sets))
+        return chosen
 
     def add_surnames(self) -> None:
         """A surname alone, after the full name, is the same person ('Lukashenko said')."""
@@ -286,7 +304,7 @@ class _DocReader:
             if country and self.gaz.refs[country].type == "Country":
                 key = self.ensure_ref(country, i)
                 person = occs[R.occ_at(mm, "p")].key
-                kind = R.role_kind(mm["role"])
+                kind = R.role_kind(mm["role"], "Country")
                 self.fact(person, kind, key, i, "adjective-role")
                 if kind == "leads" and R.role_canonical(mm["role"]) in ("head", "prime minister"):
                     self.heads.append((i, person, key))
@@ -300,7 +318,7 @@ class _DocReader:
         if t is None or p is None:
             return
         target, person = occs[t], occs[p]
-        kind = R.role_kind(role)
+        kind = R.role_kind(role, target.type)
         self.fact(person.key, kind, target.key, i, rule)
         canon = R.role_canonical(role)
         self.roles.setdefault((canon, target.key), (person.key, i))
@@ -412,7 +430,9 @@ class _DocReader:
         for o in others:
             key = self.new_event("Meeting", i, "Meeting")
             self.meeting_common(key, i, a, [o], date, rest, occs)
-        for role, target in roles:
+        for role, target, _i in roles:
+            if self.resolve_role(role, target) in others:
+                continue  # 'the governor of X, Ivan Petrov': already a participant by name
             key = self.new_event("Meeting", i, "Meeting")
             self.meeting_roles[key] = [(role, target)]
             self.meeting_common(key, i, a, [], date, rest, occs)

@@ -68,12 +68,23 @@ LEAD_SET = set(LEAD_ROLES)
 AFFIL_SET = set(AFFILIATION_ROLES)
 
 
-def role_kind(role: str) -> str:
-    """'leads' for heads, 'affiliatedWith' for every other post (deputies included)."""
+STATE_HEADS = {"president", "head", "head of state", "leader", "king", "queen", "emir", "sultan",
+               "president-elect", "governor", "mayor"}
+
+
+def role_kind(role: str, target_type: str | None = None) -> str:
+    """'leads' for heads, 'affiliatedWith' for every other post (deputies included). A country
+    is led by its head of state only: its prime minister or speaker holds a post in it."""
     r = role.strip().lower()
     if r.startswith(("deputy", "vice", "first deputy")) or r in AFFIL_SET:
         return "affiliatedWith"
-    return "leads" if r in LEAD_SET or r.rstrip("s") in LEAD_SET else "affiliatedWith"
+    if r.endswith("s") and r[:-1] in LEAD_SET:
+        r = r[:-1]
+    if r in ("heads of state", "heads of the state"):
+        r = "head of state"
+    if target_type == "Country" and r not in STATE_HEADS:
+        return "affiliatedWith"
+    return "leads" if r in LEAD_SET or r in STATE_HEADS else "affiliatedWith"
 
 
 def role_canonical(role: str) -> str:
@@ -178,6 +189,8 @@ def list_items(rest: str, letters: str) -> list[int]:
     filler = re.compile(r"\s*(?:,|and|the|regions|region|oblasts|krais|territories|as well as|"
                         r"also|with|most|fruitfully)\s*")
     item = re.compile(rf"\s*<(\d+):([{letters}])>")
+    lead = re.match(r"\s*(?:the\s+)?", rest)
+    pos = lead.end() if lead else 0
     while True:
         mm = item.match(rest, pos)
         if not mm:

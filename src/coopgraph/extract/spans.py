@@ -23,6 +23,11 @@ from .lexicon import (
     roman_to_int,
 )
 
+# Words that name the same act in agreement titles ('Treaty on the Creation / on establishing')
+SYNONYMS = {"establish": "creation", "establishing": "creation", "establishment": "creation",
+            "create": "creation", "creating": "creation", "formation": "creation",
+            "found": "creation", "founding": "creation", "programme": "program",
+            "co": "cooperation", "operation": "cooperation"}
 REGION_WORDS = {"region", "regions", "oblast", "oblasts", "krai", "krais", "territory",
                 "territories", "province", "provinces"}
 _CONNECT = {"of", "for", "on", "and", "de", "&"}
@@ -331,7 +336,8 @@ class SpanFinder:
             nxt = doc[e + 1] if e + 1 < sent.end else None
             if nxt is not None and nxt.tag_ not in ("WDT", "WP", "PRP", "PRP$") and \
                     nxt.lower_ not in ("which", "whom", "it", "them", "this", "that"):
-                e = self._complement_end(doc, e, sent.end)
+                e = self._complement_end(doc, e, sent.end,
+                                         periods=head_word not in ("treaty", "charter", "decree"))
         has_complement = e > hend + 1
         left = doc[s:hstart]
         proper_left = any(t.pos_ == "PROPN" or (t.is_title and t.i != sent.start) for t in left)
@@ -358,20 +364,28 @@ class SpanFinder:
         if plural and count:
             key = f"agreement:{kind}-set:{count}"
         else:
-            content = sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop
+            content = sorted({SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) for t in span
+                              if t.is_alpha and not t.is_stop
                               and t.lemma_.lower() not in (kind, head_word)})
             key = f"agreement:{kind}:{'-'.join(content)}"
         return Candidate(s, e, "Agreement", key, text, 4, attrs=attrs)
 
-    def _complement_end(self, doc: Doc, e: int, limit: int) -> int:
-        """End of a prepositional complement: stop at clauses, time phrases and long runs."""
+    def _complement_end(self, doc: Doc, e: int, limit: int, periods: bool = True) -> int:
+        """End of a prepositional complement: stop at clauses, time phrases and long runs.
+        A programme's period ('for 2024-2026') is part of its name, a treaty's is not."""
         j = e + 1
         while j < limit and j - e < 28:
             t = doc[j]
+            infinitive = t.tag_ == "VB" and doc[j - 1].lower_ == "to"
             if t.text in (";", ":", "(", ")", "—", "–", '"', "“", "”", "…", "...") or t.pos_ in (
-                    "VERB", "AUX") and t.tag_ not in ("VBG",):
+                    "VERB", "AUX") and t.tag_ not in ("VBG",) and not infinitive:
                 break
             if t.lower_ == "for" and j + 1 < limit and doc[j + 1].text[:1].isdigit():
+                if not periods:
+                    break
+                j += 2
+                while j < limit and (doc[j].text in ("-", "–") or doc[j].text.isdigit()):
+                    j += 1
                 break
             if t.text == "," and not (j + 1 < limit and doc[j + 1].pos_ == "ADJ"):
                 break

@@ -7,10 +7,12 @@ reviewed and extended without touching code. Lookups are by normalized name (`no
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -153,8 +155,13 @@ class Gazetteer:
         return None
 
 
+REFERENCE_ENV = "COOPGRAPH_REFERENCE_DIR"
+
+
 def _rows(name: str) -> list[dict[str, str]]:
-    path = resources.files(__package__) / "data" / f"{name}.tsv"
+    """Rows of one reference file; $COOPGRAPH_REFERENCE_DIR, if set, replaces the shipped data."""
+    folder = os.environ.get(REFERENCE_ENV)
+    path = Path(folder) / f"{name}.tsv" if folder else resources.files(__package__) / "data" / f"{name}.tsv"
     if not path.is_file():
         return []
     with path.open(encoding="utf-8") as fh:
