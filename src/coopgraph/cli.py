@@ -253,3 +253,53 @@ def validate(shapes, store_dir) -> None:
     conforms, text = run(GraphStore(store_dir), shapes)
     click.echo(text.rstrip())
     sys.exit(0 if conforms else 1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--timeout", default=30.0, show_default=True, type=float,
+              help="Seconds a query may run before its worker is stopped.")
+@click.option("--row-limit", default=10_000, show_default=True, type=click.IntRange(1))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1))
+@store_option
+@handle_errors
+def serve(host, port, timeout, row_limit, workers, store_dir) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol (GET/POST /sparql), with the
+    graph view at /graph and a query page at /. Update and SERVICE are refused."""
+    from .serve import make_server
+
+    server = make_server(store_dir, host, port, timeout, row_limit, workers,
+                         view=Path("exports/graph.html"))
+    click.echo(f"serving {store_dir} on http://{host}:{server.server_address[1]}/sparql")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.pool.close()
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="List missed and extra entities and relations.")
+@store_option
+@handle_errors
+def eval_(gold_dir, misses, store_dir) -> None:
+    """Score the store against gold annotations (JSON files in the GOLD_FORMAT of the
+    evaluation kit): entity and relation precision, recall and F1, per class."""
+    from .evaluate import evaluate
+
+    score = evaluate(GraphStore(store_dir), gold_dir)
+    if misses:
+        for title, items in (("missed entities", score.missed_entities),
+                             ("extra nodes", score.extra_nodes),
+                             ("duplicated", score.duplicates),
+                             ("missed relations", score.missed_relations),
+                             ("wrong relations", score.wrong_relations)):
+            click.echo(f"## {title} ({len(items)})")
+            for item in items:
+                click.echo(f"   {item}")
+    click.echo("by type (found/gold): " + ", ".join(
+        f"{t} {a}/{b}" for t, (a, b) in score.by_type.items()))
+    click.echo(score.summary())

@@ -1,10 +1,12 @@
 """Entities and facts -> quads. The only module that mints IRIs.
 
 Provenance pattern: each document is a named graph (its IRI is the document's IRI) holding the
-facts read from it. Each fact is also reified as an `rdf:Statement` in the same graph, with
+facts read from it and which entities it mentions (`coop:mentionedIn`, with the first sentence
+naming them as `coop:evidence`). Each fact is also reified as an `rdf:Statement` in the same graph, with
 `coop:evidence` pointing to the `coop:Sentence` it was read from, `prov:wasDerivedFrom` the
-document and `coop:rule` the extraction rule. Labels, identifiers and types of entities that
-the corpus as a whole supports live in the `entities` graph.
+document and `coop:rule` the extraction rule. Types, labels, aliases, identifiers and event
+attributes are resolved over the whole corpus and live once in the `entities` graph, so that
+queries over the union of graphs do not see them repeated.
 """
 
 from __future__ import annotations
@@ -90,19 +92,12 @@ def document_quads(res: Resolution, gaz: Gazetteer) -> Iterator[Quad]:
         yield Quad(g, term(COOP.contentHash), Literal(doc.content_hash), g)
         yield Quad(g, term(COOP.sourcePath), Literal(doc.path), g)
         used: set[int] = set()
-        for key, forms in sorted(d.forms.items()):
-            ent = res.entities[key]
+        for key in sorted(d.forms):
             s = entity_iri(key)
-            yield Quad(s, A, term(getattr(COOP, ent.type)), g)
             yield Quad(s, term(COOP.mentionedIn), g, g)
             first = d.first_sentence[key]
             used.add(first)
             yield Quad(s, term(COOP.evidence), sentence_iri(doc.doc_id, first), g)
-            for form in sorted(forms):
-                if form != ent.label:
-                    yield Quad(s, ALT, Literal(form), g)
-            for name, value in sorted(d.attrs.get(key, {}).items()):
-                yield from _attr_quads(s, name, value, g)
         for f in d.facts:
             s, p, o = entity_iri(f.subject), term(getattr(COOP, f.predicate)), entity_iri(f.object)
             yield Quad(s, p, o, g)
@@ -161,6 +156,10 @@ def entity_quads(res: Resolution, gaz: Gazetteer) -> Iterator[Quad]:
         s = entity_iri(key)
         yield Quad(s, A, term(getattr(COOP, ent.type)), g)
         yield Quad(s, LABEL, Literal(ent.label), g)
+        for form in ent.alt_labels:
+            yield Quad(s, ALT, Literal(form), g)
+        for name, value in sorted(ent.attrs.items()):
+            yield from _attr_quads(s, name, value, g)
         ref = gaz.refs.get(ent.ref) if ent.ref else None
         if ref is not None:
             if ref.wikidata:

@@ -19,7 +19,7 @@ def view_graph(store, measure: str = "pagerank",
                projection: str = "entity") -> tuple[list[ViewNode], list[ViewEdge]]:
     nodes: dict[str, ViewNode] = {}
     q = f"""SELECT ?e ?t ?l WHERE {{ VALUES ?t {{ {_CLASSES} }}
-            GRAPH cgid:graph/entities {{ ?e a ?t ; rdfs:label ?l }} }}"""
+            GRAPH <https://w3id.org/coopgraph/id/graph/entities> {{ ?e a ?t ; rdfs:label ?l }} }}"""
     for row in store.query(q):
         e = row["e"].value
         nodes[e] = ViewNode(id=e, label=row["l"].value, type=row["t"].value.removeprefix(NS),
@@ -42,7 +42,7 @@ def view_graph(store, measure: str = "pagerank",
     for row in store.query(q):
         if row["e"].value in nodes:
             nodes[row["e"].value].centrality = float(row["v"].value)
-    for row in store.query("SELECT ?e ?c WHERE { GRAPH cgid:graph/analysis { ?e coop:community ?c } }"):
+    for row in store.query("SELECT ?e ?c WHERE { GRAPH <https://w3id.org/coopgraph/id/graph/analysis> { ?e coop:community ?c } }"):
         if row["e"].value in nodes:
             nodes[row["e"].value].community = int(row["c"].value)
     q = """SELECT ?e ?g ?title ?date ?text WHERE { GRAPH ?g { ?e coop:evidence ?s .
