@@ -18,7 +18,7 @@ _AMOUNT = re.compile(
     r"(?P<cur2>US dollars|dollars|rubles|roubles|euros|Belarusian rubles|yuan)", re.IGNORECASE)
 _MEASURE = re.compile(r"\b(trade turnover|mutual trade|trade|turnover|exports?|imports?|"
                       r"investments?)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|of|by the end of|for|during)\s+((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\b(?i:in|of|by the end of|for|during)\s+((?:19|20)\d{2})\b")
 _HALF = re.compile(r"\b(first|second) half of ((?:19|20)\d{2})\b")
 
 

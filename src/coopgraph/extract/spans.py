@@ -109,7 +109,7 @@ class SpanFinder:
             if len(span) == 1 and not span[0].text[:1].isupper():
                 continue
             ref = self.gaz.refs[key]
-            out.append(Candidate(start, end, ref.type, f"ref:{key}", span.text, 3, ref=key))
+            out.append(Candidate(start, end, ref.type, f"ref:{key}", span.text, 4, ref=key))
         return self._disambiguate(doc, out)
 
     def _disambiguate(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -190,13 +190,31 @@ class SpanFinder:
                 cand = self._org_candidate(doc, start, j)
                 if cand:
                     out.append(cand)
-                i = max(j, i + 1)
+                    out += self._inner_organizations(doc, cand.start, cand.end)
+                    i = max(j, i + 1)
+                else:
+                    i += 1  # 'Chairman of the Standing Committee ...': a name may start inside
         for m in _QUOTED_ORG.finditer(doc.text):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is not None and len(span) <= 12:
                 name = span.text.strip("\"“”«» ")
                 out.append(Candidate(span.start, span.end, "Organization",
                                      f"org:{normalize(name)}", name, 4))
+        return out
+
+    def _inner_organizations(self, doc: Doc, start: int, end: int) -> list[Candidate]:
+        """Bodies named inside a longer name: 'Standing Committee of [the Council of the
+        Republic of the National Assembly] on Legislation' (a topic after on/for is the
+        outer body's)."""
+        out = []
+        for k in range(start + 1, end):
+            if doc[k - 1].lower_ not in ("of", "the") or not _title(doc[k]):
+                continue
+            stop = next((m for m in range(k, end) if doc[m].lower_ in ("on", "for")), end)
+            cand = self._org_candidate(doc, k, stop)
+            if cand and (cand.start, cand.end) != (start, end):
+                cand.priority = 1
+                out.append(cand)
         return out
 
     def _org_candidate(self, doc: Doc, start: int, end: int) -> Candidate | None:
@@ -221,9 +239,8 @@ class SpanFinder:
         if first_segment and first_segment[0] in ("forum", "forums"):
             return None
         name = span.text
-        ref = self.gaz.one(name, ("Organization",))
-        if ref:
-            return Candidate(start, end, "Organization", f"ref:{ref.key}", name, 3, ref=ref.key)
+        if self.gaz.lookup(name):
+            return None  # the reference data knows this name: its own candidate covers it
         return Candidate(start, end, "Organization", f"org:{normalize(name)}", name, 3)
 
     # ------------------------------------------------------------------ people
