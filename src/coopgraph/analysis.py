@@ -69,7 +69,8 @@ def _edges(store, props: tuple[str, ...]) -> dict[tuple[str, str], set[str]]:
 def projection_graph(store, projection: str = "entity") -> nx.Graph:
     """The undirected, weighted networkx graph of one projection (see module doc)."""
     if projection not in PROJECTIONS:
-        raise ValueError(f"unknown projection {projection!r} (choose from {', '.join(PROJECTIONS)})")
+        choices = ", ".join(PROJECTIONS)
+        raise ValueError(f"unknown projection {projection!r} (choose from {choices})")
     types = _types(store)
     g = nx.Graph()
     if projection == "entity":

@@ -158,7 +158,7 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 
 def parse_date(text: str) -> str | None:
-    """An ISO date from the usual news date forms: 04.07.2023, 2023-07-04, July 4, 2023, 4 July 2023."""
+    """An ISO date from the usual news forms: 04.07.2023, 2023-07-04, July 4, 2023, 4 July 2023."""
     t = text.strip()
     m = re.search(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", t)
     if m:

@@ -175,7 +175,8 @@ def evaluate(store, gold_dir: Path) -> Score:
     edges: dict[tuple[str, str], set[str]] = defaultdict(set)
     asserted = []
     values = " ".join(f"coop:{p}" for p in RELATIONS)
-    for row in store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"):
+    q = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"
+    for row in store.query(q):
         s, p, o = row["s"].value, row["p"].value.removeprefix(NS), row["o"].value
         if s in node_type and o in node_type:
             asserted.append((s, p, o))

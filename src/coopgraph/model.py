@@ -1,4 +1,5 @@
-"""Plain data passed from corpus to extract to resolve: no RDF here, so extraction tests need none."""
+"""Plain data passed from corpus to extract to resolve: no RDF here, so extraction tests need
+none."""
 
 from __future__ import annotations
 

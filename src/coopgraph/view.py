@@ -136,6 +136,7 @@ function show(item) { const info = document.getElementById('info'); info.replace
     line(d, ev.sentence); } }
 network.on('click', p => { if (p.nodes.length) show(data.nodes[p.nodes[0]]);
   else if (p.edges.length) show(data.edges[String(p.edges[0])]); });
-document.getElementById('search').addEventListener('change', e => window.coopgraph.search(e.target.value));
+document.getElementById('search').addEventListener('change',
+  e => window.coopgraph.search(e.target.value));
 </script></body></html>
 """

@@ -42,7 +42,9 @@ def view_graph(store, measure: str = "pagerank",
     for row in store.query(q):
         if row["e"].value in nodes:
             nodes[row["e"].value].centrality = float(row["v"].value)
-    for row in store.query("SELECT ?e ?c WHERE { GRAPH <https://w3id.org/coopgraph/id/graph/analysis> { ?e coop:community ?c } }"):
+    q = ("SELECT ?e ?c WHERE { GRAPH <https://w3id.org/coopgraph/id/graph/analysis> "
+         "{ ?e coop:community ?c } }")
+    for row in store.query(q):
         if row["e"].value in nodes:
             nodes[row["e"].value].community = int(row["c"].value)
     q = """SELECT ?e ?g ?title ?date ?text WHERE { GRAPH ?g { ?e coop:evidence ?s .

@@ -263,7 +263,7 @@ class _DocReader:
                     new.append(R.Occ(tok.i, tok.i + 1, last["Forum"], "Forum", tok.text, True))
                 elif low == "capital" and nxt == "of" and j + 2 < len(toks):
                     k = j + 2 + (toks[j + 2].lower_ == "the")
-                    target = next((o for o in self.occs[i] if o.start == toks[k].i if k < len(toks)),
+                    target = next((o for o in self.occs[i] if o.start == toks[k].i),
                                   None) if k < len(toks) else None
                     if target and target.type in ("Country", "Region"):
                         ref = target.key.removeprefix("ref:")
@@ -410,8 +410,9 @@ class _DocReader:
             for ev in self.events("Meeting"):
                 people = {f.object for f in self.facts if f.subject == ev and
                           f.predicate == "participant"} | set(self.meeting_roles.get(ev, []))
-                if set(others) & people or any(
-                        self.resolve_role(r, t) in others for r, t in self.meeting_roles.get(ev, [])):
+                roles = self.meeting_roles.get(ev, [])
+                if set(others) & people or any(self.resolve_role(r, t) in others
+                                               for r, t in roles):
                     for o in others:
                         self.fact(ev, "participant", o, i, "meeting-with")
                     return
@@ -533,7 +534,8 @@ class _DocReader:
             else:
                 seen[people] = ev
         for ev in self.events("Visit"):
-            parts = [f.object for f in self.facts if f.subject == ev and f.predicate == "participant"]
+            parts = [f.object for f in self.facts
+                     if f.subject == ev and f.predicate == "participant"]
             places = [f.object for f in self.facts if f.subject == ev and f.predicate == "heldIn"]
             i = self.mentions[ev].sentence
             for part in parts:

@@ -175,7 +175,8 @@ LOCATED_THERE_IS = re.compile(
     rf"in (?:the )?(?:(?P<cap>capital) of (?:the )?{m('CR', 'c')}|{m('CRY', 'p')}) ,? "
     rf"(?:there (?:is|are)|is located|are located|operates|operate) [^<]{{0,80}}?{m('O', 'o')}")
 
-APPROVED_BY = re.compile(rf"(?:approved|adopted|signed|ratified|endorsed) by (?:the )?{m('OC', 'x')}")
+APPROVED_BY = re.compile(
+    rf"(?:approved|adopted|signed|ratified|endorsed) by (?:the )?{m('OC', 'x')}")
 FORUM_HOST = re.compile(
     rf"{m('RY', 'p')} (?:region |oblast )?(?:of (?:the )?<\d+:C> )?(?:will host|hosts|hosted|"
     rf"is hosting|will be hosting|is to host)")

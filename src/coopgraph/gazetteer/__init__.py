@@ -21,7 +21,7 @@ _COMMON = ("key", "type", "label", "aliases", "wikidata", "iso", "parent", "note
 
 
 def normalize(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form for lookups ('St. Petersburg' = 'st petersburg')."""
+    """Case-, accent- and punctuation-free form for lookups: 'St. Petersburg' = 'saint petersburg'."""
     t = unidecode(name).lower().replace("`", "'")
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"[^\w\s-]", " ", t)
@@ -161,7 +161,8 @@ REFERENCE_ENV = "COOPGRAPH_REFERENCE_DIR"
 def _rows(name: str) -> list[dict[str, str]]:
     """Rows of one reference file; $COOPGRAPH_REFERENCE_DIR, if set, replaces the shipped data."""
     folder = os.environ.get(REFERENCE_ENV)
-    path = Path(folder) / f"{name}.tsv" if folder else resources.files(__package__) / "data" / f"{name}.tsv"
+    base = Path(folder) if folder else resources.files(__package__) / "data"
+    path = base / f"{name}.tsv"
     if not path.is_file():
         return []
     with path.open(encoding="utf-8") as fh:
