@@ -4,9 +4,9 @@ Provenance pattern: each document is a named graph (its IRI is the document's IR
 facts read from it and which entities it mentions (`coop:mentionedIn`, with the first sentence
 naming them as `coop:evidence`). Each fact is also reified as an `rdf:Statement` in the same
 graph, with `coop:evidence` pointing to the `coop:Sentence` it was read from,
-`prov:wasDerivedFrom` the document and `coop:rule` the extraction rule. Types, labels, aliases, identifiers and event
-attributes are resolved over the whole corpus and live once in the `entities` graph, so that
-queries over the union of graphs do not see them repeated.
+`prov:wasDerivedFrom` the document and `coop:rule` the extraction rule. Types, labels,
+aliases, identifiers and event attributes are resolved over the whole corpus and live once in
+the `entities` graph, so that queries over the union of graphs do not see them repeated.
 """
 
 from __future__ import annotations
