@@ -21,7 +21,7 @@ _COMMON = ("key", "type", "label", "aliases", "wikidata", "iso", "parent", "note
 
 
 def normalize(name: str) -> str:
-    """Case-, accent- and punctuation-free form for lookups ('St. Petersburg', 'Saint Petersburg')."""
+    """Case-, accent- and punctuation-free form for lookups (St. Petersburg = Saint Petersburg)."""
     t = unidecode(name).lower().replace("`", "'")
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"[^\w\s-]", " ", t)
