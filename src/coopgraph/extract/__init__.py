@@ -155,7 +155,7 @@ class _DocReader:
         doc = self.doc
         cands = (f.gazetteer(doc) + f.region_lists(doc) + f.organizations(doc) + f.people(doc)
                  + f.forums(doc, self.year_hint) + f.agreements(doc))
-        chosen, nested = choose(cands)
+        chosen, nested = choose(cands, doc)
         chosen = self.merge_people(chosen)
         chosen = self.merge_programme_sets(chosen)
         for c in chosen:

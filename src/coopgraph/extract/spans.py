@@ -187,6 +187,9 @@ class SpanFinder:
                             continue
                     break
                 start = i + 1 if doc[i].text == "The" else i
+                if self.gaz.lookup(doc[start:j].text):
+                    i = max(j, i + 1)  # a name the reference data knows: not split further
+                    continue
                 cand = self._org_candidate(doc, start, j)
                 if cand:
                     out.append(cand)
@@ -418,8 +421,15 @@ class SpanFinder:
         return j
 
 
-def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
-    """Best non-overlapping candidates (longest, then highest priority) and those nested in them."""
+_LINKS = {"of", "the", "on", "for", "and"}
+
+
+def choose(cands: list[Candidate], doc: Doc | None = None
+           ) -> tuple[list[Candidate], list[Candidate]]:
+    """Best non-overlapping candidates (longest, then highest priority), and the names nested in
+    a body's, agreement's or forum's name after 'of', 'on', 'for' ('Ministry of Economy of [the
+    Republic of Belarus]'); a word that merely begins a longer name ('Perm' of 'Perm Krai',
+    'Vladimir' of 'Vladimir Putin') is not a name of its own."""
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.key))
     taken: list[Candidate] = []
     used: set[int] = set()
@@ -428,7 +438,10 @@ def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
         toks = set(range(c.start, c.end))
         if toks & used:
             outer = next((t for t in taken if t.start <= c.start and c.end <= t.end), None)
-            if outer is not None and outer.key != c.key and c.type != "Person":
+            if (outer is not None and outer.key != c.key and c.type != "Person"
+                    and outer.type in ("Organization", "Agreement", "Forum", "EventSeries")
+                    and c.start > outer.start and doc is not None
+                    and doc[c.start - 1].lower_ in _LINKS):
                 nested.append(c)
             continue
         taken.append(c)
