@@ -28,6 +28,7 @@ SYNONYMS = {"establish": "creation", "establishing": "creation", "establishment"
             "create": "creation", "creating": "creation", "formation": "creation",
             "found": "creation", "founding": "creation", "programme": "program",
             "co": "cooperation", "operation": "cooperation"}
+COMPANY_FORMS = {"oao", "ojsc", "jsc", "pjsc", "llc", "ltd", "inc", "plc", "cjsc", "gmbh"}
 REGION_WORDS = {"region", "regions", "oblast", "oblasts", "krai", "krais", "territory",
                 "territories", "province", "provinces"}
 _CONNECT = {"of", "for", "on", "and", "de", "&"}
@@ -54,6 +55,24 @@ class Candidate:
     ref: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)
     forms: tuple[str, ...] = ()
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+
+
+def _lines(doc: Doc) -> list[_Line]:
+    out, start = [], 0
+    for tok in doc:
+        if "\n" in tok.text:
+            if tok.i > start:
+                out.append(_Line(start, tok.i))
+            start = tok.i + 1
+    if start < len(doc):
+        out.append(_Line(start, len(doc)))
+    return out
 
 
 def _title(tok) -> bool:
@@ -150,7 +169,7 @@ class SpanFinder:
                     f"{name} Region", ("Region",))
                 if ref is None:
                     break
-                out.append(Candidate(start, i, "Region", f"ref:{ref.key}", name, 4, ref=ref.key))
+                out.append(Candidate(start, i, "Region", f"ref:{ref.key}", name, 5, ref=ref.key))
                 if j >= tok.sent.start and doc[j].text == ",":
                     i = j
                 elif j >= tok.sent.start and doc[j].lower_ == "and" and i == tok.i:
@@ -162,7 +181,7 @@ class SpanFinder:
     # ------------------------------------------------------------------ organizations
     def organizations(self, doc: Doc) -> list[Candidate]:
         out = []
-        for sent in doc.sents:
+        for sent in _lines(doc):  # a name never spans lines, but may span a false sentence end
             i = sent.start
             while i < sent.end:
                 if not _title(doc[i]) or doc[i].text in _NOT_NAME and doc[i].text not in ("The",):
@@ -214,13 +233,14 @@ class SpanFinder:
             if doc[k - 1].lower_ not in ("of", "the") or not _title(doc[k]):
                 continue
             stop = next((m for m in range(k, end) if doc[m].lower_ in ("on", "for")), end)
-            cand = self._org_candidate(doc, k, stop)
+            cand = self._org_candidate(doc, k, stop, head_first=True)
             if cand and (cand.start, cand.end) != (start, end):
                 cand.priority = 1
                 out.append(cand)
         return out
 
-    def _org_candidate(self, doc: Doc, start: int, end: int) -> Candidate | None:
+    def _org_candidate(self, doc: Doc, start: int, end: int,
+                       head_first: bool = False) -> Candidate | None:
         while end > start and doc[end - 1].lower_ in _CONNECT | {"the", "-", "'s"}:
             end -= 1
         if end - start < 1:
@@ -232,7 +252,10 @@ class SpanFinder:
             if t.lower_ in _CONNECT or t.lower_ == "the":
                 break
             first_segment.append(t.lower_)
-        if not (set(first_segment) & ORG_HEADS or words[-1] in ORG_HEADS):
+        heads = set(first_segment) & ORG_HEADS
+        if head_first:
+            heads -= COMPANY_FORMS  # 'of Electronic Computers OJSC': the form is the outer name's
+        if not (heads or (words[-1] in ORG_HEADS and not head_first)):
             return None
         if " ".join(words[:3]).startswith(tuple(r for r in ROLE_WORDS)) and not (
                 set(first_segment) & ORG_HEADS):
