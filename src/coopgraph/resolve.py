@@ -209,6 +209,9 @@ def _label(ent: Entity, gaz: Gazetteer, entities: dict[str, Entity], docs: list[
         when = ent.attrs.get("date")
         suffix = f" ({when})" if when else ""
         if ent.type == "Meeting":
+            bodies = [p for p in sorted(set(parts)) if entities[p].type == "Organization"]
+            if len(bodies) == len(names) == 1:
+                return f"Meeting of the {names[0]}{suffix}"
             return f"Meeting of {' and '.join(names)}{suffix}"
         where = [_plain_label(entities[p], gaz) for p in sorted(set(places))]
         return f"Visit of {' and '.join(names)} to {' and '.join(where)}{suffix}"

@@ -404,6 +404,12 @@ class _DocReader:
                     continue
                 self.meeting(i, a, others, roles, date, mm["rest"], occs)
                 return
+        if date:
+            for mm in R.BODY_MEETING.finditer(text):
+                key = self.new_event("Meeting", i, "Meeting")
+                self.fact(key, "participant", occs[R.occ_at(mm, "a")].key, i, "body-meeting")
+                self.mentions[key].attrs["date"] = date
+                return
         mm = R.MEETING_WITH.search(text)
         if mm:
             others = self.people_in(mm["rest"], occs, i)
@@ -511,11 +517,11 @@ class _DocReader:
                     self.fact(host, "metWith", person, i, "meeting-role")
                 elif target in self.mentions:
                     self.fact(ev, "participant", target, i, "meeting-role")
-        # drop meetings left with one participant
+        # drop meetings left with one person and no body
         for ev in self.events("Meeting"):
-            people = {f.object for f in self.facts if f.subject == ev and f.predicate ==
-                      "participant" and self.mentions[f.object].type == "Person"}
-            if len(people) < 2:
+            parts = [self.mentions[f.object].type for f in self.facts
+                     if f.subject == ev and f.predicate == "participant"]
+            if parts.count("Person") < 2 and "Organization" not in parts:
                 self.facts = [f for f in self.facts if f.subject != ev]
                 del self.mentions[ev]
         # a meeting of the same people in the same document is one meeting

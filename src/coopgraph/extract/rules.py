@@ -48,7 +48,7 @@ def marker_string(tokens, occs: list[Occ]) -> str:
             continue
         parts.append(doc[i].lower_)
         i += 1
-    return " ".join(parts)
+    return re.sub(r"\bco - (operat\w*)", r"co-\1", " ".join(parts))
 
 
 def occ_at(match: re.Match, group: str) -> int | None:
@@ -122,12 +122,12 @@ ROLE_AFTER = re.compile(
 # 'presidents of <C> and <C> , <P> and <P>'
 ROLE_PLURAL = re.compile(
     rf"(?P<role>presidents|heads of state|heads|leaders|governors|prime ministers) of "
-    rf"(?:state of )?(?:the )?{m('CRO', 't1')} and (?:the )?{m('CRO', 't2')} ,? "
+    rf"(?:state of )?(?:the )?{m('CRO', 't1')} and (?:the )?{m('CRO', 't2')}(?: ,)? "
     rf"{m('P', 'p1')} and {m('P', 'p2')}")
 # 'heads of state of <C> <P> and <C> <P>'
 ROLE_PAIRS = re.compile(
     rf"(?P<role>presidents|heads of state|heads|leaders|governors) of (?:state of )?(?:the )?"
-    rf"{m('CRO', 't1')} ,? {m('P', 'p1')} and (?:of )?(?:the )?{m('CRO', 't2')} ,? {m('P', 'p2')}")
+    rf"{m('CRO', 't1')}(?: ,)? {m('P', 'p1')} and (?:of )?(?:the )?{m('CRO', 't2')}(?: ,)? {m('P', 'p2')}")
 
 MEET_VERB = re.compile(
     rf"{m('P', 'a')} (?:[a-z,]+ ){{0,4}}?(?:met|meets|will meet|has met|had met|held talks|"
@@ -135,6 +135,7 @@ MEET_VERB = re.compile(
 MEET_NOUN = re.compile(
     rf"(?:meeting|talks|negotiations|conversation) (?:between|of) {m('P', 'a')} "
     rf"(?:and|with) (?P<rest>.*)")
+BODY_MEETING = re.compile(rf"(?:meeting|session|summit|sitting) of (?:the )?{m('O', 'a')}")
 MEETING_WITH = re.compile(r"(?:meeting|talks|negotiations) with (?P<rest>.*)")
 
 VISIT = re.compile(
@@ -172,7 +173,7 @@ LOCATED_BASED = re.compile(
     rf"{m('O', 'o')} [^<]{{0,80}}?(?:based|headquartered|located|registered|situated) in "
     rf"(?:the )?{m('CRY', 'p')}")
 LOCATED_THERE_IS = re.compile(
-    rf"in (?:the )?(?:(?P<cap>capital) of (?:the )?{m('CR', 'c')}|{m('CRY', 'p')}) ,? "
+    rf"in (?:the )?(?:(?P<cap>capital) of (?:the )?{m('CR', 'c')}|{m('CRY', 'p')})(?: ,)? "
     rf"(?:there (?:is|are)|is located|are located|operates|operate) [^<]{{0,80}}?{m('O', 'o')}")
 
 APPROVED_BY = re.compile(

@@ -36,6 +36,10 @@ _QUOTED_ORG = re.compile(
     r"\b(?:institution|company|enterprise|organi[sz]ation|plant|factory|corporation|"
     r"association|holding|agency|fund|foundation|centre|center|concern|firm|bank|"
     r"OJSC|JSC|PJSC|LLC|CJSC)\s+[\"“«]([^\"”»\n]{2,80})[\"”»]")
+# 'the government of Moscow': a body named by its function and the place it serves
+_BODY_OF_PLACE = re.compile(
+    r"\b(government|administration|parliament|embassy|consulate|mayor's office|city hall)"
+    r"\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 _NOT_NAME = {w.capitalize() for w in MONTHS} | {
     "The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its",
     "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "If", "As", "To", "Of",
@@ -216,6 +220,13 @@ class SpanFinder:
                     i = max(j, i + 1)
                 else:
                     i += 1  # 'Chairman of the Standing Committee ...': a name may start inside
+        for m in _BODY_OF_PLACE.finditer(doc.text):
+            ref = self.gaz.one(m[2], ("Country", "Region", "City"))
+            span = doc.char_span(m.start(1), m.end(2), alignment_mode="expand")
+            if ref is not None and span is not None:
+                name = f"{m[1].capitalize()} of {m[2]}"
+                out.append(Candidate(span.start, span.end, "Organization",
+                                     f"org:{normalize(name)}", name, 3))
         for m in _QUOTED_ORG.finditer(doc.text):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is not None and len(span) <= 12:
@@ -461,11 +472,13 @@ def choose(cands: list[Candidate], doc: Doc | None = None
         toks = set(range(c.start, c.end))
         if toks & used:
             outer = next((t for t in taken if t.start <= c.start and c.end <= t.end), None)
-            if (outer is not None and outer.key != c.key and c.type != "Person"
-                    and outer.type in ("Organization", "Agreement", "Forum", "EventSeries")
-                    and c.start > outer.start and doc is not None
-                    and doc[c.start - 1].lower_ in _LINKS):
-                nested.append(c)
+            if outer is None or outer.key == c.key or c.type == "Person" or doc is None:
+                continue
+            linked = c.start > outer.start and doc[c.start - 1].lower_ in _LINKS
+            owner = outer.type == "Agreement" and c.type in ("Organization", "Country")
+            if outer.type in ("Organization", "Agreement", "Forum", "EventSeries") and (
+                    linked or owner):
+                nested.append(c)  # 'Union State programmes': the owner is named in front
             continue
         taken.append(c)
         used |= toks
