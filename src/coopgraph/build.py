@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import analysis, cache
-from .corpus import iter_paths, read_document
+from .corpus import iter_sources, read_document
 from .errors import CoopgraphError, InputError
 from .export import serialize, write_atomic
 from .gazetteer import load as load_gazetteer
@@ -61,9 +61,9 @@ def read_inputs(inputs: list[Path], skip_bad: bool, report: Report) -> list[Docu
     """Read every input before anything is written; bad ones stop the build or are skipped."""
     docs: list[Document] = []
     by_id: dict[str, str] = {}
-    for path in iter_paths(inputs):
+    for path, source in iter_sources(inputs):
         try:
-            doc = read_document(path)
+            doc = read_document(path, source)
         except InputError as e:
             if not skip_bad:
                 raise

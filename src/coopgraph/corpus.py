@@ -51,6 +51,13 @@ _DATE_LINE = re.compile(
 
 def iter_paths(inputs: list[Path]) -> Iterator[Path]:
     """Files to read, in a stable order: given files as they are, directories recursively."""
+    for path, _source in iter_sources(inputs):
+        yield path
+
+
+def iter_sources(inputs: list[Path]) -> Iterator[tuple[Path, str]]:
+    """(file, its name relative to the input that named it): the name is what the graph
+    records, so exports do not depend on where the corpus lies."""
     seen: set[Path] = set()
     for item in inputs:
         if not item.exists():
@@ -68,7 +75,7 @@ def iter_paths(inputs: list[Path]) -> Iterator[Path]:
             key = p.resolve()
             if key not in seen:
                 seen.add(key)
-                yield p
+                yield p, (p.relative_to(item).as_posix() if item.is_dir() else p.name)
 
 
 def doc_id_for(path: Path) -> str:
@@ -97,8 +104,9 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def read_document(path: Path) -> Document:
-    """Read one article; the format follows the file's suffix (.html, .md, anything else text)."""
+def read_document(path: Path, source: str | None = None) -> Document:
+    """Read one article; the format follows the file's suffix (.html, .md, anything else text).
+    `source` is the name the graph records (default: the file name)."""
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -134,7 +142,7 @@ def read_document(path: Path) -> Document:
         raise InputError(str(path), f"not an article ({words} words of English text)")
     return Document(
         doc_id=doc_id_for(path),
-        path=str(path),
+        path=source or path.name,
         text=text,
         title=title[:300],
         date=published,
@@ -143,7 +151,8 @@ def read_document(path: Path) -> Document:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop page furniture: counters, timestamps, navigation in another script, comment blocks."""
+    """Drop page furniture (counters, timestamps, navigation in another script, comment blocks)
+    and join lines a layout wrapped inside a sentence ('... to the House' + 'of Representatives')."""
     out: list[str] = []
     for i, line in enumerate(lines):
         s = " ".join(line.split())
@@ -152,6 +161,9 @@ def clean_lines(lines: list[str]) -> list[str]:
         if i > len(lines) * 0.4 and _TAIL_MARKER.match(s) and out:
             break
         if _DEBRIS_LINE.match(s) or _mostly_non_latin(s):
+            continue
+        if out and s[:1].islower() and not out[-1].endswith((".", "!", "?", ":", ";", '"', "”")):
+            out[-1] = f"{out[-1]} {s}"
             continue
         out.append(s)
     return out

@@ -22,7 +22,7 @@ class Document:
     """One source article, as read from disk."""
 
     doc_id: str  # stable slug, used in the document's IRI
-    path: str  # as given by the user, for messages
+    path: str  # relative to the input that named it (what sourcePath records)
     text: str  # cleaned article body
     title: str
     date: str | None  # ISO publication date if the document states one

@@ -221,10 +221,15 @@ class SpanFinder:
                 else:
                     i += 1  # 'Chairman of the Standing Committee ...': a name may start inside
         for m in _BODY_OF_PLACE.finditer(doc.text):
-            ref = self.gaz.one(m[2], ("Country", "Region", "City"))
-            span = doc.char_span(m.start(1), m.end(2), alignment_mode="expand")
-            if ref is not None and span is not None:
-                name = f"{m[1].capitalize()} of {m[2]}"
+            words = m[2].split()
+            place = next((" ".join(words[:n]).rstrip(".,;:") for n in range(len(words), 0, -1)
+                          if self.gaz.one(" ".join(words[:n]).rstrip(".,;:"),
+                                          ("Country", "Region", "City"))), None)
+            if place is None:
+                continue
+            span = doc.char_span(m.start(1), m.start(2) + len(place), alignment_mode="expand")
+            if span is not None:
+                name = f"{m[1].capitalize()} of {place}"
                 out.append(Candidate(span.start, span.end, "Organization",
                                      f"org:{normalize(name)}", name, 3))
         for m in _QUOTED_ORG.finditer(doc.text):
