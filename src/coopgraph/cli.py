@@ -124,9 +124,11 @@ def remove(documents, store_dir, out_dir) -> None:
 @click.option("--name", "-n", help="Run a saved query by name (see `coopgraph queries`).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True)
+@click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE",
+              help="Pre-bind a variable (IRI if <...> or http(s)://, else a literal).")
 @store_option
 @handle_errors
-def query(sparql, file_, name, fmt, store_dir) -> None:
+def query(sparql, file_, name, fmt, binds, store_dir) -> None:
     """Run a SPARQL query: as an argument, from a file (-f), from stdin (-), or by --name.
 
     Prefixes coop:, cgid:, rdf:, rdfs:, owl:, skos:, xsd:, prov:, dcterms:, schema:, wd: are
@@ -147,8 +149,14 @@ def query(sparql, file_, name, fmt, store_dir) -> None:
         text = sparql
     else:
         raise CoopgraphError("give a query, -f FILE, - for stdin, or --name NAME")
+    bindings = {}
+    for b in binds:
+        var, sep, value = b.partition("=")
+        if not sep or not var:
+            raise CoopgraphError(f"--bind {b!r}: expected VAR=VALUE")
+        bindings[var] = value
     store = GraphStore(store_dir)
-    click.echo(format_result(store, run(store, text), fmt))
+    click.echo(format_result(store, run(store, text, bindings), fmt))
 
 
 @main.command("queries")

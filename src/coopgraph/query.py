@@ -45,14 +45,31 @@ def saved_queries(folder: Path | None = None) -> dict[str, SavedQuery]:
     return out
 
 
-def run(store: GraphStore, sparql: str):
-    """Execute a read-only query; a syntax error becomes a QueryError with the parser's message."""
+def run(store: GraphStore, sparql: str, bindings: dict[str, str] | None = None):
+    """Execute a read-only query; a syntax error becomes a QueryError with the parser's message.
+    `bindings` pre-bind variables (a value in <...> or starting with http(s):// is an IRI,
+    anything else a plain literal)."""
     if _UPDATE.match(sparql):
         raise QueryError("SPARQL Update is not allowed here: coopgraph queries are read-only")
+    if bindings:
+        names, terms = [], []
+        for name, value in bindings.items():
+            if value.startswith("<") and value.endswith(">"):
+                term = ox.NamedNode(value[1:-1])
+            elif re.match(r"https?://", value):
+                term = ox.NamedNode(value)
+            else:
+                term = ox.Literal(value)
+            names.append(f"?{name.lstrip('?$')}")
+            terms.append(str(term))
+        # a trailing VALUES block joins with the query's solutions (SPARQL 1.1, 18.2.4.3)
+        sparql = f"{sparql.rstrip()}\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
     try:
         return store.query(sparql)
     except SyntaxError as e:
         raise QueryError(f"malformed query: {e}") from None
+    except RuntimeError as e:  # e.g. a --bind variable the query does not project
+        raise QueryError(f"query cannot run: {e}") from None
     except OSError as e:
         raise QueryError(f"query failed: {e}") from None
 

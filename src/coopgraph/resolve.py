@@ -219,7 +219,9 @@ def _label(ent: Entity, gaz: Gazetteer, entities: dict[str, Entity], docs: list[
         return ent.key.split("/", 1)[-1]
     if ent.type == "Person":
         full = [f for f in ent.forms if len(f.split()) >= 2]
-        pool = Counter({f: ent.forms[f] for f in full}) or ent.forms
+        # the standard spelling of the first name wins ('Alexander', not 'Aleksandr')
+        standard = [f for f in full if canonical_first(f.split()[0]) == f.split()[0]]
+        pool = Counter({f: ent.forms[f] for f in standard or full}) or ent.forms
     else:
         pool = ent.forms
     return sorted(pool, key=lambda f: (-pool[f], -len(f), f))[0]
