@@ -51,6 +51,20 @@ def load_nlp(name: str | None = None):
     return nlp
 
 
+def merge_false_splits(doc) -> list:
+    """Sentences, with the parser's false ends undone: a 'sentence' that starts with a bracket
+    or a lower-case word continues the previous one ('... at Gomselmash [a maker of ...]')."""
+    out: list = []
+    for sent in doc.sents:
+        first = sent[0]
+        if out and not any("\n" in t.text for t in doc[out[-1].end - 1:sent.start + 1]) and (
+                first.text in ("[", "(", "{") or first.text[:1].islower()):
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
 class Extractor:
     """Reads documents; holds the model and matchers so they are built once per process."""
 
@@ -89,7 +103,7 @@ class _DocReader:
         self.gaz = ex.gaz
         self.document = document
         self.doc = doc
-        self.sents = list(doc.sents)
+        self.sents = merge_false_splits(doc)
         self.sent_of = {}
         for i, s in enumerate(self.sents):
             for t in s:
@@ -569,8 +583,12 @@ class _DocReader:
         for pat in (R.COOP_BETWEEN, R.COOP_BETWEEN_DASH, R.COOP_DASH):
             for mm in pat.finditer(text):
                 self.coop(occs, R.occ_at(mm, "a"), R.occ_at(mm, "b"), i, "cooperation-between")
+        modifiers = {t.lower_ for t in self.sents[i] if t.pos_ in ("ADJ", "ADV", "CCONJ")}
         for pat in (R.COOP_VERB, R.COOP_HAS):
             for mm in pat.finditer(text):
+                gap = (mm.groupdict().get("gap") or "").split()
+                if any(w not in modifiers for w in gap):
+                    continue  # '<A> format and intensify cooperation with': A is not the subject
                 for b in R.list_items(mm["list"], "CRYO"):
                     self.coop(occs, R.occ_at(mm, "a"), b, i, "cooperates-with")
         for mm in R.COOP_ADJ.finditer(text):

@@ -163,7 +163,8 @@ COOP_VERB = re.compile(
     rf"(?P<list>.*)")
 COOP_HAS = re.compile(
     rf"{m('CRYO', 'a')} (?:'s |' )?(?:has |have |maintains |maintain |develops |is developing |"
-    rf"builds |enjoys )?(?:a |an )?(?:[a-z-]+ (?:and )?){{0,4}}?{_COOP_NOUN} with (?P<list>.*)")
+    rf"builds |enjoys )?(?:a |an )?(?P<gap>(?:[a-z-]+ (?:and )?){{0,4}}?){_COOP_NOUN} with "
+    rf"(?P<list>.*)")
 COOP_DASH = re.compile(
     rf"{m('C', 'a')} (?:-|–) {m('C', 'b')} {_COOP_NOUN}")
 COOP_ADJ = re.compile(
