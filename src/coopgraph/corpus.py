@@ -152,7 +152,7 @@ def read_document(path: Path, source: str | None = None) -> Document:
 
 def clean_lines(lines: list[str]) -> list[str]:
     """Drop page furniture (counters, timestamps, navigation in another script, comment blocks)
-    and join lines a layout wrapped inside a sentence ('... to the House' + 'of Representatives')."""
+    and join lines that a layout wrapped inside a sentence ('to the House' + 'of the Assembly')."""
     out: list[str] = []
     for i, line in enumerate(lines):
         s = " ".join(line.split())

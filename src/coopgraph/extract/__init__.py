@@ -51,6 +51,22 @@ def load_nlp(name: str | None = None):
     return nlp
 
 
+_PAST_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Bb]y the end of|[Ff]or|[Dd]uring)\s+((?:19|20)\d\d)\b[^.]{0,120}?"
+    r"\b(?:amounted|reached|was|were|grew|increased|exceeded|totalled|totaled|rose|fell|"
+    r"decreased|doubled)\b")
+
+
+def estimate_year(text: str) -> str | None:
+    """The year an undated article was written, when it says so indirectly: it speaks of
+    'last year' and reports a completed year's figures ('in 2023 trade amounted to ...'),
+    so it was written the year after the latest such year. Otherwise None: no guess."""
+    if not re.search(r"\blast year\b", text, re.IGNORECASE):
+        return None
+    years = [int(y) for y in _PAST_YEAR.findall(text)]
+    return str(max(years) + 1) if years else None
+
+
 def merge_false_splits(doc) -> list:
     """Sentences, with the parser's false ends undone: a 'sentence' that starts with a bracket
     or a lower-case word continues the previous one ('... at Gomselmash [a maker of ...]')."""
@@ -108,6 +124,7 @@ class _DocReader:
         for i, s in enumerate(self.sents):
             for t in s:
                 self.sent_of[t.i] = i
+        self.reference = document.date or estimate_year(doc.text)
         self.mentions: dict[str, Mention] = {}
         self.facts: list[Fact] = []
         self.occs: list[list[R.Occ]] = [[] for _ in self.sents]
@@ -126,7 +143,9 @@ class _DocReader:
             for k, v in c.attrs.items():
                 m.attrs.setdefault(k, v)
         if name_form:
-            for form in (c.name, *c.forms):
+            # a forum's name is built from its series and edition; only what the text says counts
+            said = c.forms if c.type in ("Forum", "EventSeries") and c.forms else (c.name, *c.forms)
+            for form in said:
                 form = re.sub(r"^(?i:the)\s+", "", form.strip())
                 if form:
                     m.forms.add(form)
@@ -157,11 +176,11 @@ class _DocReader:
         self.finish_events()
         self.reference_facts()
         sentences = [s.text.strip() for s in self.sents]
-        figures = find_figures(self.sents, self.occs, self.document.date)
+        figures = find_figures(self.sents, self.occs, self.reference)
         return Extraction(self.document, sentences, self.mentions, self.facts, figures)
 
     def year_hint(self, span) -> int | None:
-        start, _ = find_date(span.sent.text, self.document.date)
+        start, _ = find_date(span.sent.text, self.reference)
         return year_of(start)
 
     def find_names(self) -> None:
@@ -172,11 +191,12 @@ class _DocReader:
         chosen, nested = choose(cands, doc)
         chosen = self.merge_people(chosen)
         chosen = self.merge_programme_sets(chosen)
+        chosen = self.merge_series_mentions(chosen)
         for c in chosen:
             i = self.sent_of.get(c.start, 0)
             mention = self.mention(c, i)
             if c.type == "Forum":
-                start, end = find_date(self.sents[i].text, self.document.date)
+                start, end = find_date(self.sents[i].text, self.reference)
                 if start and "edition" in c.attrs:
                     mention.attrs.setdefault("date", start)
                     if end:
@@ -233,6 +253,23 @@ class _DocReader:
             sets = counted.get(f"agreement:{c.attrs.get('kind', '')}", set())
             if len(sets) == 1:
                 c.key = next(iter(sets))
+        return chosen
+
+    @staticmethod
+    def merge_series_mentions(chosen: list[Candidate]) -> list[Candidate]:
+        """A forum named without its edition ('the Forum of the Regions') in a document that
+        identifies exactly one edition of that series is that edition."""
+        editions: dict[str, set[str]] = {}
+        for c in chosen:
+            if c.type == "Forum":
+                editions.setdefault(c.attrs.get("series", ""), set()).add(c.key)
+        for c in chosen:
+            if c.type == "EventSeries":
+                keys = editions.get(c.attrs.get("series", ""), set())
+                if len(keys) == 1:
+                    c.key = next(iter(keys))
+                    c.type = "Forum"
+                    c.name = next(o.name for o in chosen if o.key == c.key and o is not c)
         return chosen
 
     def add_surnames(self) -> None:
@@ -385,7 +422,7 @@ class _DocReader:
         occs = self.occs[i]
         text = R.marker_string(self.sents[i], occs)
         sentence = self.sents[i].text
-        start, end = find_date(sentence, self.document.date)
+        start, end = find_date(sentence, self.reference)
         self.read_meetings(i, occs, text, start)
         self.read_visits(i, occs, text, start)
         self.read_forum(i, occs, text)

@@ -17,6 +17,7 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(\d{{4}})\b")
 _MONTH_THIS_YEAR = re.compile(rf"\b{_MONTH}\s+(?i:of\s+)?this\s+year\b")
 _MONTH_ALONE = re.compile(rf"\b(?i:in|at the (?:end|beginning|start) of|end of|early|late|mid)"
                           rf"\s+{_MONTH}\b")
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?i:in)\s+((?:19|20)\d{2})\b")
 
 
@@ -66,6 +67,10 @@ def find_date(sentence: str, published: str | None) -> tuple[str | None, str | N
     m = _YEAR.search(sentence)
     if m:
         return m[1], None
+    if pub_year:
+        m = _RELATIVE_YEAR.search(sentence)
+        if m:
+            return str(pub_year + {"last": -1, "this": 0, "next": 1}[m[1].lower()]), None
     return None, None
 
 

@@ -127,7 +127,8 @@ ROLE_PLURAL = re.compile(
 # 'heads of state of <C> <P> and <C> <P>'
 ROLE_PAIRS = re.compile(
     rf"(?P<role>presidents|heads of state|heads|leaders|governors) of (?:state of )?(?:the )?"
-    rf"{m('CRO', 't1')}(?: ,)? {m('P', 'p1')} and (?:of )?(?:the )?{m('CRO', 't2')}(?: ,)? {m('P', 'p2')}")
+    rf"{m('CRO', 't1')}(?: ,)? {m('P', 'p1')} and (?:of )?(?:the )?{m('CRO', 't2')}(?: ,)? "
+    rf"{m('P', 'p2')}")
 
 MEET_VERB = re.compile(
     rf"{m('P', 'a')} (?:[a-z,]+ ){{0,4}}?(?:met|meets|will meet|has met|had met|held talks|"

@@ -110,8 +110,17 @@ class SpanFinder:
             if ref.acronyms:
                 self.acronyms.add(key, [nlp.make_doc(a) for a in ref.acronyms])
         self.series_patterns = []
+        self.series_short = []
         for s in gaz.series:
             alts = sorted({s.label, *s.aliases}, key=len, reverse=True)
+            # 'Forum of the Regions' for 'Forum of the Regions of Belarus and Russia': only
+            # read as this series in a document that also names it in full
+            heads = (re.match(r"^(.+? of (?:the )?\w+) of ", a) for a in alts)
+            shorts = sorted({m[1] for m in heads if m}, key=len, reverse=True)
+            if shorts:
+                self.series_short.append((s, re.compile(
+                    r"\b(?:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in shorts)
+                    + r")\b", re.IGNORECASE)))
             body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
             self.series_patterns.append((s, re.compile(
                 r"(?:\b(?P<roman>[IVXL]{1,6})\s+|\b(?P<num>\d{1,2})(?:st|nd|rd|th)\s+|"
@@ -342,6 +351,16 @@ class SpanFinder:
                 elif m["word"]:
                     edition = ORDINAL_WORDS.get(m["word"].lower())
                 out.append(self._forum(series, span, m.group(0), edition, year_hint(span)))
+        named = {c.attrs["series"] for c in out}
+        for series, pattern in self.series_short:
+            if series.label not in named:
+                continue
+            for m in pattern.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    cand = self._forum(series, span, m.group(0), None, year_hint(span))
+                    cand.priority = 4
+                    out.append(cand)
         return out
 
     def _forum(self, series: Series, span: Span, text: str, edition: int | None,
