@@ -130,3 +130,61 @@ def test_extract_trade_figure(read):
 def test_extract_ignores_lowercase_common_words(read):
     ex = read(article("The chad of the turkey farm said china plates were cheap in georgia."))
     assert not [m for m in ex.mentions.values() if m.ref], names_of(ex)
+
+
+def test_extract_undated_article_takes_year_from_completed_figures(read):
+    ex = read("Forum ahead\n\nLast year exports grew fast: in 2022 trade between the regions "
+              "amounted to 3 billion dollars. On May 20-21, the Grodno Region will host the "
+              "Forum of Regions of Belarus and Russia. " + FILLER)
+    forums = [m for m in ex.mentions.values() if m.type == "Forum"]
+    assert forums and forums[0].attrs.get("edition") == "10", forums
+    assert forums[0].attrs.get("date") == "2023-05-20", forums[0].attrs
+    assert any(p == "heldIn" and o == "Grodno Region" for _s, p, o in facts_of(ex)), facts_of(ex)
+
+
+def test_extract_undated_article_without_clues_guesses_nothing(read):
+    ex = read(article("On May 20-21, the Grodno Region will host the Forum of Regions of "
+                      "Belarus and Russia."))
+    assert not [m for m in ex.mentions.values() if m.type == "Forum"], "edition guessed"
+    assert [m for m in ex.mentions.values() if m.type == "EventSeries"]
+
+
+def test_extract_short_forum_name_within_document(read):
+    ex = read(article("The IX Forum of the Regions of Belarus and Russia opened in Grodno.",
+                      "Within the framework of the Forum of the Regions, the Institute of "
+                      "Economics is organizing a round table."))
+    forums = {k: m for k, m in ex.mentions.items() if m.type == "Forum"}
+    assert len(forums) == 1 and "Forum of the Regions" in next(iter(forums.values())).forms
+    assert any(p == "participant" and o == "Institute of Economics"
+               for _s, p, o in facts_of(ex)), facts_of(ex)
+
+
+def test_extract_bracketed_description_stays_in_its_sentence(read):
+    ex = read(article("Investment projects run at Amkodor [a Belarusian maker of road machinery "
+                      "based in Minsk] and at other plants."))
+    assert ("Amkodor", "locatedIn", "Minsk") in facts_of(ex), facts_of(ex)
+
+
+def test_extract_body_meeting_with_date(read):
+    ex = read(article("At a meeting of the Council of Ministers of the Union State in March "
+                      "2021, the budget was approved."))
+    meetings = [m for m in ex.mentions.values() if m.type == "Meeting"]
+    assert len(meetings) == 1 and meetings[0].attrs.get("date") == "2021-03", meetings
+    assert ("Meeting", "participant", "Council of Ministers of the Union State") in facts_of(ex)
+
+
+def test_extract_body_of_place_and_nested_bodies(read):
+    ex = read(article("The decision was taken by the government of Kazan.",
+                      "Irina Sokolova, Chairwoman of the Committee on Budget of the State Duma, "
+                      "welcomed it."))
+    orgs = names_of(ex, "Organization")
+    assert "Government of Kazan" in orgs, orgs
+    facts = facts_of(ex)
+    assert ("Irina Sokolova", "leads", "Committee on Budget of the State Duma") in facts, facts
+    assert ("Irina Sokolova", "affiliatedWith", "State Duma") in facts, facts
+
+
+def test_extract_cooperation_needs_the_subject(read):
+    ex = read(article("The forum must step beyond the Union State format and intensify "
+                      "cooperation with the CIS and BRICS."))
+    assert not [f for f in facts_of(ex) if f[1] == "cooperatesWith"], facts_of(ex)
