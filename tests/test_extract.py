@@ -188,3 +188,10 @@ def test_extract_cooperation_needs_the_subject(read):
     ex = read(article("The forum must step beyond the Union State format and intensify "
                       "cooperation with the CIS and BRICS."))
     assert not [f for f in facts_of(ex) if f[1] == "cooperatesWith"], facts_of(ex)
+
+
+def test_extract_acronym_in_brackets_is_an_alias(read):
+    ex = read(article("The Institute of Applied Physics (IAPH) signed a contract.",
+                      "IAPH will deliver the equipment next year."))
+    orgs = [m for m in ex.mentions.values() if m.type == "Organization"]
+    assert len(orgs) == 1 and orgs[0].forms == {"Institute of Applied Physics", "IAPH"}, orgs

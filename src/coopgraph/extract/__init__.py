@@ -207,6 +207,32 @@ class _DocReader:
                 self.mention(c, self.sent_of.get(c.start, 0))
                 self.nested.setdefault(self._outer_key(chosen, c), []).append(c.key)
         self.add_surnames()
+        self.add_acronyms()
+
+    def add_acronyms(self) -> None:
+        """'Minsk Tractor Works (MTZ)': the acronym in brackets is a name of the body, here and
+        wherever it recurs in the document."""
+        doc = self.doc
+        found: dict[str, str] = {}
+        for occs in self.occs:
+            for o in occs:
+                if o.type != "Organization" or o.end + 2 >= len(doc):
+                    continue
+                if doc[o.end].text == "(" and re.fullmatch(r"[A-Z][A-Za-z]{1,7}",
+                                                           doc[o.end + 1].text) and \
+                        doc[o.end + 1].text.isupper() and not self.gaz.lookup(doc[o.end + 1].text):
+                    found[doc[o.end + 1].text] = o.key
+        if not found:
+            return
+        taken = {t for occs in self.occs for o in occs for t in range(o.start, o.end)}
+        for tok in doc:
+            key = found.get(tok.text)
+            if key and tok.i not in taken:
+                i = self.sent_of.get(tok.i, 0)
+                self.mentions[key].forms.add(tok.text)
+                self.occs[i].append(R.Occ(tok.i, tok.i + 1, key, "Organization", tok.text))
+        for occs in self.occs:
+            occs.sort(key=lambda o: o.start)
 
     @property
     def nested(self) -> dict[str, list[str]]:
