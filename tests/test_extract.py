@@ -195,3 +195,11 @@ def test_extract_acronym_in_brackets_is_an_alias(read):
                       "IAPH will deliver the equipment next year."))
     orgs = [m for m in ex.mentions.values() if m.type == "Organization"]
     assert len(orgs) == 1 and orgs[0].forms == {"Institute of Applied Physics", "IAPH"}, orgs
+
+
+def test_extract_signatories_are_parties(read):
+    ex = read(article("The Government of the Omsk Region and the Ministry of Industry of Belarus "
+                      "signed a roadmap on machine building for 2024-2026."))
+    facts = facts_of(ex)
+    for party in ("Government of the Omsk Region", "Ministry of Industry of Belarus"):
+        assert (party, "partyTo", "roadmap on machine building for 2024-2026") in facts, facts

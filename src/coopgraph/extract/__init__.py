@@ -672,6 +672,9 @@ class _DocReader:
                 place = occs[R.occ_at(mm, "p")].key
             self.fact(occs[R.occ_at(mm, "o")].key, "locatedIn", place, i, "there-is")
         agreements = [o for o in occs if o.type == "Agreement"]
+        for mm in R.SIGNED.finditer(text):
+            for x in R.all_markers(mm["list"], "OCRY"):
+                self.fact(occs[x].key, "partyTo", occs[R.occ_at(mm, "a")].key, i, "signed")
         for mm in R.APPROVED_BY.finditer(text):
             for a in agreements:
                 self.fact(occs[R.occ_at(mm, "x")].key, "partyTo", a.key, i, "approved-by")

@@ -17,6 +17,7 @@ AFFILIATION_ROLES = (
     "deputy minister", "first deputy", "deputy", "minister", "ambassador", "analyst", "expert",
     "member", "adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson",
     "press secretary", "representative", "envoy", "plenipotentiary", "state secretary",
+    "secretary of state",
     "secretary", "official", "senator", "researcher", "professor", "economist",
     "political scientist", "political analyst", "consul", "diplomat", "employee", "staff member",
     "lecturer", "scientist", "fellow", "officer", "head of department", "counsellor",

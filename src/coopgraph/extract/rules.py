@@ -178,6 +178,10 @@ LOCATED_THERE_IS = re.compile(
     rf"in (?:the )?(?:(?P<cap>capital) of (?:the )?{m('CR', 'c')}|{m('CRY', 'p')})(?: ,)? "
     rf"(?:there (?:is|are)|is located|are located|operates|operate) [^<]{{0,80}}?{m('O', 'o')}")
 
+SIGNED = re.compile(
+    rf"(?P<list>(?:(?:the )?<\d+:[OCRY]>(?: ,| and| , and)? )+)(?:have |has |had |will )?"
+    rf"(?:signed|adopted|approved|concluded|ratified|sign|adopt|approve|conclude|ratify) "
+    rf"(?:a |an |the )?(?:[a-z-]+ ){{0,3}}?{m('A', 'a')}")
 APPROVED_BY = re.compile(
     rf"(?:approved|adopted|signed|ratified|endorsed) by (?:the )?{m('OC', 'x')}")
 FORUM_HOST = re.compile(
