@@ -203,3 +203,25 @@ def test_extract_signatories_are_parties(read):
     facts = facts_of(ex)
     for party in ("Government of the Omsk Region", "Ministry of Industry of Belarus"):
         assert (party, "partyTo", "roadmap on machine building for 2024-2026") in facts, facts
+
+
+def test_extract_delegation_head_and_the_governor(read):
+    ex = read(article("A delegation of the Tomsk Region headed by Governor Vladimir Mazur arrived "
+                      "in Mogilev.", "The governor met with Anatoly Isachenko."))
+    facts = facts_of(ex)
+    assert ("Vladimir Mazur", "leads", "Tomsk Region") in facts, facts
+    assert ("Vladimir Mazur", "visited", "Mogilev") in facts, facts
+    assert ("Vladimir Mazur", "metWith", "Anatoly Isachenko") in facts, facts
+    assert ("Visit", "participant", "Tomsk Region") in facts, facts
+
+
+def test_extract_pair_meeting_and_list_after_including(read):
+    ex = read(article("Vladimir Putin and Alexander Lukashenko held talks in Sochi.",
+                      "The Gomel Region cooperates with 30 Russian regions, including the Tula "
+                      "and Oryol regions."))
+    facts = facts_of(ex)
+    assert ("Vladimir Putin", "metWith", "Alexander Lukashenko") in facts or \
+        ("Alexander Lukashenko", "metWith", "Vladimir Putin") in facts, facts
+    coop = {frozenset((s, o)) for s, p, o in facts if p == "cooperatesWith"}
+    assert frozenset(("Gomel Region", "Tula Region")) in coop, coop
+    assert frozenset(("Gomel Region", "Oryol Region")) in coop, coop

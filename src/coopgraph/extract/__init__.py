@@ -422,6 +422,13 @@ class _DocReader:
         sent = self.sents[i]
         out = []
         text = sent.text
+        for mm in re.finditer(r"\b[Tt]he [Gg]overnor\b(?! of)", text):
+            governors = {p for (role, _t), (p, s) in self.roles.items()
+                         if role == "governor" and s <= i}
+            span = self.doc.char_span(sent.start_char + mm.start(), sent.start_char + mm.end(),
+                                      alignment_mode="expand")
+            if len(governors) == 1 and span is not None:
+                out.append(R.Occ(span.start, span.end, governors.pop(), "Person", span.text, True))
         for mm in re.finditer(r"\b[Tt]he (?:(?P<adj>[A-Z][a-z]+) )?(?:[Hh]ead of (?:the )?"
                               r"(?:[A-Z][a-z]+ )?[Ss]tate|[Ll]eader|President|president)\b", text):
             adj = mm["adj"] or ""
@@ -470,7 +477,7 @@ class _DocReader:
         return self._pending
 
     def read_meetings(self, i: int, occs, text: str, date: str | None) -> None:
-        for pat in (R.MEET_VERB, R.MEET_NOUN):
+        for pat in (R.MEET_PAIR, R.MEET_VERB, R.MEET_NOUN):
             for mm in pat.finditer(text):
                 a = occs[R.occ_at(mm, "a")].key
                 before = len(self.pending)
@@ -540,6 +547,14 @@ class _DocReader:
                     continue
                 key = self.new_event("Visit", i, "Visit")
                 self.fact(key, "participant", a.key, i, "visit")
+                head = mm.groupdict().get("h")
+                if head:  # 'a delegation of X headed by Governor Y'
+                    h = occs[R.occ_at(mm, "h")]
+                    self.fact(key, "participant", h.key, i, "visit-head")
+                    self.fact(h.key, "visited", p.key, i, "visit-head")
+                    if mm["role"] and a.type in ("Region", "City", "Country", "Organization"):
+                        self.role(i, occs, mm["role"], R.occ_at(mm, "a"), R.occ_at(mm, "h"),
+                                  "delegation-head")
                 self.fact(key, "heldIn", p.key, i, "visit")
                 if a.type in ("Person", "Organization"):
                     self.fact(a.key, "visited", p.key, i, "visit")

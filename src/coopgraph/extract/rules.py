@@ -133,6 +133,9 @@ ROLE_PAIRS = re.compile(
 MEET_VERB = re.compile(
     rf"{m('P', 'a')} (?:[a-z,]+ ){{0,4}}?(?:met|meets|will meet|has met|had met|held talks|"
     rf"had talks|holds talks|held a meeting|had a meeting|received|hosted) (?:with )?(?P<rest>.*)")
+MEET_PAIR = re.compile(
+    rf"{m('P', 'a')} and (?:[a-z]+ ){{0,3}}?(?P<rest><\d+:P> (?:have |has |had )?(?:met|held talks|"
+    rf"had talks|discussed|talked|negotiated).*)")
 MEET_NOUN = re.compile(
     rf"(?:meeting|talks|negotiations|conversation) (?:between|of) {m('P', 'a')} "
     rf"(?:and|with) (?P<rest>.*)")
@@ -144,7 +147,9 @@ VISIT = re.compile(
     rf"(?:visited|visits|will visit|is visiting|paid (?:a |an )?(?:[a-z]+ )?visit to|"
     rf"arrived in|arrives in|came to|travelled to|traveled to|went to) (?:the )?{m('CRY', 'p')}")
 DELEGATION_VISIT = re.compile(
-    rf"delegation (?:from|of) (?:the )?{m('PORCY', 'a')} (?:[a-z]+ ){{0,2}}?"
+    rf"delegation (?:from|of) (?:the )?{m('PORCY', 'a')} "
+    rf"(?:,? ?(?:headed|led) by (?P<role>{_ROLE})?"
+    rf" ?{m('P', 'h')}(?: ,)? )?(?:[a-z]+ ){{0,2}}?"
     rf"(?:visited|visits|will visit|is visiting|arrived in|came to|paid (?:a |an )?(?:[a-z]+ )?"
     rf"visit to) (?:the )?{m('CRY', 'p')}")
 VISIT_NOUN = re.compile(
@@ -197,7 +202,9 @@ def list_items(rest: str, letters: str) -> list[int]:
     filler = re.compile(r"\s*(?:,|and|the|regions|region|oblasts|krais|territories|as well as|"
                         r"also|with|most|fruitfully)\s*")
     item = re.compile(rf"\s*<(\d+):([{letters}])>")
-    lead = re.match(r"\s*(?:the\s+)?", rest)
+    lead = re.match(r"\s*(?:the\s+)?(?:(?:\d+|many|several|dozens of|all)\s+)?(?:[a-z]+\s+)?"
+                    r"(?:(?:regions|countries|cities|partners|subjects)\s+,?\s*"
+                    r"(?:including|such as|in particular|namely|among them)\s+(?:the\s+)?)?", rest)
     pos = lead.end() if lead else 0
     while True:
         mm = item.match(rest, pos)
