@@ -90,3 +90,11 @@ def test_build_changed_document_replaces_its_facts(tmp_path):
     labels = {row["l"].value for row in GraphStore(tmp_path / "s").query(
         "SELECT ?l WHERE { ?e a coop:Person ; rdfs:label ?l }")}
     assert "Vitaly Khotsenko" in labels, labels
+
+
+def test_build_dask_engine_matches_local(seed_build, tmp_path):
+    pytest.importorskip("distributed", reason="dask.distributed is a test dependency")
+    build([SEEDS], tmp_path / "store", tmp_path / "out", engine="dask", processes=2)
+    for name in ("coopgraph.ttl", "coopgraph.trig"):
+        assert filecmp.cmp(seed_build.out / name, tmp_path / "out" / name, shallow=False), \
+            f"{name} differs between the dask and the local build"

@@ -122,3 +122,18 @@ def test_serve_bounded_load(endpoint):
     for th in threads:
         th.join()
     assert not errors and len(done) > 10, (errors[:5], len(done))
+
+
+def test_serve_query_command_against_the_endpoint(endpoint):
+    """`coopgraph query --endpoint` talks to a SPARQL server instead of the embedded store."""
+    from click.testing import CliRunner
+
+    from coopgraph.cli import main
+
+    r = CliRunner().invoke(main, ["query", "--endpoint", endpoint, "--format", "csv",
+                                  "SELECT DISTINCT ?l WHERE { ?c a coop:Country ; rdfs:label ?l "
+                                  "FILTER(CONTAINS(?l, 'Bela')) }"])
+    assert r.exit_code == 0, r.output
+    assert "Republic of Belarus" in r.output.splitlines(), r.output
+    r = CliRunner().invoke(main, ["query", "--endpoint", endpoint, "ASK { ?s a coop:Person }"])
+    assert (r.exit_code, r.output.strip()) == (0, "true"), r.output

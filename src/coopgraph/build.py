@@ -81,9 +81,14 @@ def read_inputs(inputs: list[Path], skip_bad: bool, report: Report) -> list[Docu
     return docs
 
 
-def extract(docs: list[Document], model: str | None, processes: int = 1) -> list[Extraction]:
+def extract(docs: list[Document], model: str | None, processes: int = 1,
+            engine: str = "local", scheduler: str | None = None) -> list[Extraction]:
     if not docs:
         return []
+    if engine == "dask":
+        from .cluster import extract_on_cluster
+
+        return extract_on_cluster(docs, model, scheduler, workers=max(processes, 1))
     from .extract import Extractor
 
     ex = Extractor(model)
@@ -91,14 +96,15 @@ def extract(docs: list[Document], model: str | None, processes: int = 1) -> list
 
 
 def build(inputs: list[Path], store_dir: Path, out_dir: Path | None, *, model: str | None = None,
-          skip_bad: bool = False, processes: int = 1) -> Report:
+          skip_bad: bool = False, processes: int = 1, engine: str = "local",
+          scheduler: str | None = None) -> Report:
     """A new graph from these inputs only, replacing the store."""
     report = Report()
     docs = read_inputs(inputs, skip_bad, report)
     if not docs:
         raise CoopgraphError("no articles to build from" + (
             f" ({len(report.skipped)} skipped)" if report.skipped else ""))
-    extractions = extract(docs, model, processes)
+    extractions = extract(docs, model, processes, engine, scheduler)
     report.added = [d.doc_id for d in docs]
     _commit(extractions, GraphStore(store_dir), out_dir, report, model, replace_cache=True)
     return report

@@ -81,14 +81,19 @@ def _print_report(report, verb: str) -> None:
 @store_option
 @out_option
 @extract_options
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where to parse: this process (and -j workers) or a "
+              "dask.distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="dask scheduler address (default: a local cluster of -j processes).")
 @handle_errors
-def build(inputs, store_dir, out_dir, model, skip_bad, processes) -> None:
+def build(inputs, store_dir, out_dir, model, skip_bad, processes, engine, scheduler) -> None:
     """Build the graph from articles (.txt, .md, .html files or folders), replacing the store,
     and write the exports."""
     from .build import build as run
 
     _print_report(run(list(inputs), store_dir, out_dir, model=model, skip_bad=skip_bad,
-                      processes=processes), "built")
+                      processes=processes, engine=engine, scheduler=scheduler), "built")
 
 
 @main.command()
@@ -126,9 +131,11 @@ def remove(documents, store_dir, out_dir) -> None:
               default="table", show_default=True)
 @click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE",
               help="Pre-bind a variable (IRI if <...> or http(s)://, else a literal).")
+@click.option("--endpoint", metavar="URL",
+              help="Query a SPARQL endpoint (e.g. a server-class store) instead of the store.")
 @store_option
 @handle_errors
-def query(sparql, file_, name, fmt, binds, store_dir) -> None:
+def query(sparql, file_, name, fmt, binds, endpoint, store_dir) -> None:
     """Run a SPARQL query: as an argument, from a file (-f), from stdin (-), or by --name.
 
     Prefixes coop:, cgid:, rdf:, rdfs:, owl:, skos:, xsd:, prov:, dcterms:, schema:, wd: are
@@ -155,7 +162,12 @@ def query(sparql, file_, name, fmt, binds, store_dir) -> None:
         if not sep or not var:
             raise CoopgraphError(f"--bind {b!r}: expected VAR=VALUE")
         bindings[var] = value
-    store = GraphStore(store_dir)
+    if endpoint:
+        from .remote import RemoteStore
+
+        store = RemoteStore(endpoint)
+    else:
+        store = GraphStore(store_dir)
     click.echo(format_result(store, run(store, text, bindings), fmt))
 
 

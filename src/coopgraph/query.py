@@ -14,7 +14,6 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .rdf import PREFIXES
-from .store import GraphStore
 
 FORMATS = ("table", "csv", "tsv", "json")
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|"
@@ -45,7 +44,7 @@ def saved_queries(folder: Path | None = None) -> dict[str, SavedQuery]:
     return out
 
 
-def run(store: GraphStore, sparql: str, bindings: dict[str, str] | None = None):
+def run(store, sparql: str, bindings: dict[str, str] | None = None):
     """Execute a read-only query; a syntax error becomes a QueryError with the parser's message.
     `bindings` pre-bind variables (a value in <...> or starting with http(s):// is an IRI,
     anything else a plain literal)."""
@@ -74,7 +73,7 @@ def run(store: GraphStore, sparql: str, bindings: dict[str, str] | None = None):
         raise QueryError(f"query failed: {e}") from None
 
 
-def labels_for(store: GraphStore, iris: set[str]) -> dict[str, str]:
+def labels_for(store, iris: set[str]) -> dict[str, str]:
     if not iris:
         return {}
     out: dict[str, str] = {}
@@ -104,7 +103,7 @@ def _cell(term, labels: dict[str, str] | None) -> str:
     return str(term)
 
 
-def format_result(store: GraphStore, result, fmt: str = "table") -> str:
+def format_result(store, result, fmt: str = "table") -> str:
     """Text for a query result: SELECT in the chosen format, ASK as true/false, graphs as Turtle."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -112,7 +111,7 @@ def format_result(store: GraphStore, result, fmt: str = "table") -> str:
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(result)})
         return "true" if bool(result) else "false"
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
     variables = [v.value for v in result.variables]
