@@ -121,6 +121,8 @@ def compute(g: nx.Graph, projection: str) -> Result:
         v: 1.0 / n for v in g}
     scores["eigenvector"] = _eigenvector(g, notes)
     scores["closeness"] = nx.closeness_centrality(g)
+    # ARPACK (eigenvector) starts from a random vector: the last bits vary between runs
+    scores = {m: {v: round(x, 9) for v, x in vals.items()} for m, vals in scores.items()}
     communities: dict[str, int] = {}
     if g.number_of_edges():
         parts = nx.community.louvain_communities(g, weight="weight", seed=SEED)
@@ -139,10 +141,15 @@ def _eigenvector(g: nx.Graph, notes: list[str]) -> dict[str, float]:
     for comp in nx.connected_components(g):
         if len(comp) < 2:
             continue
-        sub = g.subgraph(comp)
+        sub = g.subgraph(comp).copy()
         try:
-            vals = nx.eigenvector_centrality(sub, weight="weight", max_iter=2000, tol=1e-8)
-        except nx.PowerIterationFailedConvergence:
+            if len(comp) <= 100:  # power iteration: exact enough and deterministic
+                vals = nx.eigenvector_centrality(sub, weight="weight", max_iter=5000, tol=1e-9)
+            else:  # sparse eigensolver for large components
+                vals = nx.eigenvector_centrality_numpy(sub, weight="weight", max_iter=5000,
+                                                       tol=1e-10)
+        except (nx.PowerIterationFailedConvergence, nx.NetworkXException, ArithmeticError,
+                TypeError):
             notes.append("eigenvector centrality did not converge on one component")
             continue
         for v, x in vals.items():

@@ -6,6 +6,7 @@ data and the rules in `spans` and `rules` do the rest. `Extractor.extract` is th
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -95,7 +96,12 @@ class Extractor:
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 8,
                      n_process: int = 1) -> Iterator[Extraction]:
-        """Stream: documents are parsed in small batches and never all held at once."""
+        """Stream: documents are parsed in small batches and never all held at once. With
+        n_process > 1, whole extraction (parse and rules) runs in forked worker processes that
+        share this process's model, results in input order."""
+        if n_process > 1 and "fork" in mp.get_all_start_methods():
+            yield from self._extract_forked(documents, batch_size, n_process)
+            return
         docs = iter(documents)
         pending: list[Document] = []
 
@@ -109,6 +115,22 @@ class Extractor:
 
     def _read(self, document: Document, doc) -> Extraction:
         return _DocReader(self, document, doc).run()
+
+    def _extract_forked(self, documents: Iterable[Document], batch_size: int,
+                        n_process: int) -> Iterator[Extraction]:
+        global _FORKED
+        _FORKED = self
+        ctx = mp.get_context("fork")
+        with ctx.Pool(n_process) as pool:
+            yield from pool.imap(_extract_in_worker, documents, chunksize=batch_size)
+
+
+_FORKED: Extractor | None = None
+
+
+def _extract_in_worker(document: Document) -> Extraction:
+    assert _FORKED is not None
+    return _FORKED.extract(document)
 
 
 class _DocReader:
