@@ -23,12 +23,9 @@ from .errors import CoopgraphError, InputError
 from .export import serialize, write_atomic
 from .gazetteer import load as load_gazetteer
 from .model import Document, Extraction
-from .rdf import ONTOLOGY_GRAPH, all_quads, quad_sort_key
+from .rdf import ONTOLOGY_GRAPH, all_quads
 from .resolve import resolve
 from .store import GraphStore, MemoryGraph
-
-EXPORTS = ("coopgraph.ttl", "coopgraph.trig", "centrality.csv", "graph.html",
-           "centrality.png", "centrality.svg")
 
 
 @dataclass
@@ -220,6 +217,3 @@ def centrality_csv(store, res: analysis.Result) -> str:
                     *(f"{res.scores[m].get(node, 0.0):.6f}" for m in analysis.MEASURES),
                     res.communities.get(node, "")])
     return buf.getvalue()
-
-
-__all__ = ["build", "add", "remove", "Report", "EXPORTS", "quad_sort_key"]

@@ -35,7 +35,7 @@ def load_nlp(name: str | None = None):
 
     name = model_name(name)
     try:
-        nlp = spacy.load(name, exclude=["lemmatizer"] if False else [])
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(
             f"spaCy model '{name}' is not installed (install it with pip, or choose another "
@@ -153,6 +153,9 @@ class _DocReader:
         self.roles: dict[tuple[str, str], tuple[str, int]] = {}  # (role, target) -> (person, sent)
         self.heads: list[tuple[int, str, str]] = []  # (sentence, person, country) heads of state
         self.event_n = 0
+        self.nested: dict[str, list[str]] = {}  # outer mention -> mentions named inside it
+        self.pending: list[tuple[str, str, int]] = []  # people named by role: (role, of, sent)
+        self.meeting_roles: dict[str, list[tuple[str, str]]] = {}  # meeting -> (role, of)
 
     # ------------------------------------------------------------------ mentions
     def mention(self, c: Candidate, sentence: int, name_form: bool = True) -> Mention:
@@ -255,12 +258,6 @@ class _DocReader:
                 self.occs[i].append(R.Occ(tok.i, tok.i + 1, key, "Organization", tok.text))
         for occs in self.occs:
             occs.sort(key=lambda o: o.start)
-
-    @property
-    def nested(self) -> dict[str, list[str]]:
-        if not hasattr(self, "_nested"):
-            self._nested: dict[str, list[str]] = {}
-        return self._nested
 
     @staticmethod
     def _outer_key(chosen: list[Candidate], c: Candidate) -> str:
@@ -492,12 +489,6 @@ class _DocReader:
                 self.pending.append((role, occs[int(g)].key, i))
         return keys
 
-    @property
-    def pending(self) -> list[tuple[str, str, int]]:
-        if not hasattr(self, "_pending"):
-            self._pending: list[tuple[str, str, int]] = []
-        return self._pending
-
     def read_meetings(self, i: int, occs, text: str, date: str | None) -> None:
         for pat in (R.MEET_PAIR, R.MEET_VERB, R.MEET_NOUN):
             for mm in pat.finditer(text):
@@ -528,12 +519,6 @@ class _DocReader:
                     for o in others:
                         self.fact(ev, "participant", o, i, "meeting-with")
                     return
-
-    @property
-    def meeting_roles(self) -> dict[str, list[tuple[str, str]]]:
-        if not hasattr(self, "_meeting_roles"):
-            self._meeting_roles: dict[str, list[tuple[str, str]]] = {}
-        return self._meeting_roles
 
     def events(self, etype: str) -> list[str]:
         return [k for k, m in self.mentions.items() if m.type == etype and ":" in k
