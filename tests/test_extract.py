@@ -225,3 +225,12 @@ def test_extract_pair_meeting_and_list_after_including(read):
     coop = {frozenset((s, o)) for s, p, o in facts if p == "cooperatesWith"}
     assert frozenset(("Gomel Region", "Tula Region")) in coop, coop
     assert frozenset(("Gomel Region", "Oryol Region")) in coop, coop
+
+
+def test_extract_surname_that_is_also_a_town(read):
+    ex = read(article("Vasily Zhukovsky, an expert of the Institute of Economics, spoke first.",
+                      "Zhukovsky noted that exports to Podolsk had grown."))
+    assert "Zhukovsky" not in {m.name for m in ex.mentions.values() if m.type == "City"}
+    assert "Podolsk" in names_of(ex, "City")
+    people = [m for m in ex.mentions.values() if m.type == "Person"]
+    assert len(people) == 1 and "Zhukovsky" in people[0].forms, people

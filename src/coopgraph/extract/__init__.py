@@ -322,7 +322,8 @@ class _DocReader:
         people = [m for m in self.mentions.values() if m.type == "Person"]
         if not people:
             return
-        taken = {t for occs in self.occs for o in occs for t in range(o.start, o.end)}
+        taken = {t for occs in self.occs for o in occs for t in range(o.start, o.end)
+                 if not (o.type == "City" and o.end - o.start == 1)}
         for tok in self.doc:
             if tok.i in taken or not tok.is_title or not tok.is_alpha or len(tok) < 3:
                 continue
@@ -332,9 +333,14 @@ class _DocReader:
                 continue
             i = self.sent_of.get(tok.i, 0)
             hits[0].forms.add(tok.text)
+            # 'Zhukovsky said', after 'Vasily Zhukovsky': the person, not the town
+            self.occs[i] = [o for o in self.occs[i] if o.start != tok.i]
             self.occs[i].append(R.Occ(tok.i, tok.i + 1, hits[0].key, "Person", tok.text))
         for occs in self.occs:
             occs.sort(key=lambda o: o.start)
+        still = {o.key for occs in self.occs for o in occs}
+        for key in [k for k, m in self.mentions.items() if m.type == "City" and k not in still]:
+            del self.mentions[key]
 
     # ------------------------------------------------------------------ descriptions
     def find_descriptions(self) -> None:
