@@ -330,8 +330,9 @@ class SpanFinder:
             if e < len(doc) and doc[e].pos_ == "NOUN" and doc[e].is_lower:
                 continue  # a modifier, as in 'Kamenny Log checkpoint' 
             name = display_name(cand_toks.text)
-            if self.gaz.lookup(name) or self.gaz.lookup(cand_toks[-1].text):
-                continue
+            if self.gaz.lookup(name) or (self.gaz.lookup(cand_toks[-1].text)
+                                         and not is_known_first_name(first)):
+                continue  # 'Krasnodar Krai', not a person; 'Vasily Zhukovsky' is one
             out.append(Candidate(s, e, "Person", f"person:{person_key(name)}", name, 2))
         return out
 
