@@ -69,11 +69,11 @@ class _Line:
 
 def _lines(doc: Doc) -> list[_Line]:
     out, start = [], 0
-    for tok in doc:
-        if "\n" in tok.text:
-            if tok.i > start:
-                out.append(_Line(start, tok.i))
-            start = tok.i + 1
+    for i, text in enumerate(t.text for t in doc):
+        if "\n" in text:
+            if i > start:
+                out.append(_Line(start, i))
+            start = i + 1
     if start < len(doc):
         out.append(_Line(start, len(doc)))
     return out
@@ -194,32 +194,35 @@ class SpanFinder:
     # ------------------------------------------------------------------ organizations
     def organizations(self, doc: Doc) -> list[Candidate]:
         out = []
+        # token facts read once: Token objects are costly to create again and again
+        text = [t.text for t in doc]
+        lower = [t.lower_ for t in doc]
+        title = [_title(t) for t in doc]
+        first = [is_known_first_name(x) for x in text]
         for sent in _lines(doc):  # a name never spans lines, but may span a false sentence end
             i = sent.start
             while i < sent.end:
-                if not _title(doc[i]) or doc[i].text in _NOT_NAME and doc[i].text not in ("The",):
+                if not title[i] or text[i] in _NOT_NAME and text[i] != "The":
                     i += 1
                     continue
                 j, topic = i, False
                 while j < sent.end:
-                    t = doc[j]
-                    if j > i and is_known_first_name(t.text) and j + 1 < sent.end and _title(
-                            doc[j + 1]):
+                    if j > i and first[j] and j + 1 < sent.end and title[j + 1]:
                         break  # a person's name follows the body's: 'Integral OJSC Ivan Petrov'
-                    if _title(t) or (t.text in ("-", "'s") and j > i):
+                    if title[j] or (text[j] in ("-", "'s") and j > i):
                         j += 1
                         continue
-                    if t.lower_ in _CONNECT and j + 1 < sent.end:
+                    if lower[j] in _CONNECT and j + 1 < sent.end:
                         k = j + 1
-                        if doc[k].lower_ == "the" and k + 1 < sent.end:
+                        if lower[k] == "the" and k + 1 < sent.end:
                             k += 1
-                        if _title(doc[k]) and (t.lower_ != "and" or topic):
-                            topic = topic or t.lower_ in ("on", "for")
+                        if title[k] and (lower[j] != "and" or topic):
+                            topic = topic or lower[j] in ("on", "for")
                             j = k
                             continue
                     break
-                start = i + 1 if doc[i].text == "The" else i
-                if self.gaz.lookup(doc[start:j].text):
+                start = i + 1 if text[i] == "The" else i
+                if start < j and self.gaz.lookup(doc[start:j].text):
                     i = max(j, i + 1)  # a name the reference data knows: not split further
                     continue
                 cand = self._org_candidate(doc, start, j)
