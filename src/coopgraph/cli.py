@@ -320,6 +320,6 @@ def eval_(gold_dir, misses, store_dir) -> None:
             click.echo(f"## {title} ({len(items)})")
             for item in items:
                 click.echo(f"   {item}")
-    click.echo("by type (found/gold): " + ", ".join(
-        f"{t} {a}/{b}" for t, (a, b) in score.by_type.items()))
+    for line in score.per_class():
+        click.echo(line)
     click.echo(score.summary())

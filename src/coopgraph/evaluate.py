@@ -142,11 +142,24 @@ class Score:
     relation_r: float
     relation_f1: float
     duplicates: list[str]
-    by_type: dict[str, tuple[int, int]]
+    by_type: dict[str, tuple[int, int]]  # class -> (gold found, gold)
+    nodes_by_type: dict[str, tuple[int, int]]  # class -> (nodes matching gold, nodes)
     missed_entities: list[str]
     extra_nodes: list[str]
     missed_relations: list[str]
     wrong_relations: list[str]
+
+    def per_class(self) -> list[str]:
+        """One line per class: precision over the graph's nodes, recall over the gold."""
+        out = []
+        for t in sorted(set(self.by_type) | set(self.nodes_by_type)):
+            found, gold = self.by_type.get(t, (0, 0))
+            ok, nodes = self.nodes_by_type.get(t, (0, 0))
+            p = ok / nodes if nodes else 0.0
+            r = found / gold if gold else 0.0
+            out.append(f"{t:<13} P={p:.3f} ({ok}/{nodes})  R={r:.3f} ({found}/{gold})  "
+                       f"F1={_f1(p, r):.3f}")
+        return out
 
     def summary(self) -> str:
         return (f"entities P={self.entity_p:.3f} R={self.entity_r:.3f} F1={self.entity_f1:.3f} "
@@ -253,9 +266,14 @@ def evaluate(store, gold_dir: Path) -> Score:
     rp = (len(asserted) - len(wrong)) / len(asserted) if asserted else 0.0
     rr = len(rel_found) / len(gold.relations) if gold.relations else 0.0
     label = {g.id: g.label for g in gold.entities.values()}
+    nodes_by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for n, t in node_type.items():
+        nodes_by_type[t][1] += 1
+        nodes_by_type[t][0] += bool(matches[n])
     return Score(
         ep, er, _f1(ep, er), rp, rr, _f1(rp, rr), dups,
         {t: (a, b) for t, (a, b) in sorted(by_type.items())},
+        {t: (a, b) for t, (a, b) in sorted(nodes_by_type.items())},
         sorted(f"{g.type}: {g.label}" for g in required if g.id not in found),
         sorted(f"{node_type[n]}: {n.rsplit('/', 1)[-1]}" for n in node_type if not matches[n]),
         sorted(f"{label[s]} {p} {label[o]}" for s, p, o in gold.relations - rel_found),

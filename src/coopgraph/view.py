@@ -84,7 +84,7 @@ def layout(nodes: list[ViewNode], edges: list[ViewEdge]) -> dict[str, tuple[floa
     if len(g) == 0:
         return {}
     scale = 120 * math.sqrt(len(g)) + 200
-    iterations = 50 if len(g) <= 2000 else 25
+    iterations = 50 if len(g) <= 500 else 30 if len(g) <= 2000 else 12
     pos = nx.spring_layout(g, seed=LAYOUT_SEED, iterations=iterations, scale=scale,
                            k=2.5 / math.sqrt(len(g)))
     return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pos.items()}
