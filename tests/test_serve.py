@@ -14,12 +14,26 @@ import pytest
 from coopgraph.serve import make_server
 
 
+RUNNING: list = []
+
+
+def worker_rss_kib(server) -> int:
+    """Resident memory of the query workers, from /proc."""
+    total = 0
+    for proc, _conn in list(server.pool.free):
+        with open(f"/proc/{proc.pid}/status") as fh:
+            total += next(int(line.split()[1]) for line in fh if line.startswith("VmRSS"))
+    return total
+
+
 @pytest.fixture(scope="module")
 def endpoint(seed_build):
     server = make_server(seed_build.store, "127.0.0.1", 0, timeout=3.0, row_limit=5, workers=2)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    RUNNING.append(server)
     yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    RUNNING.remove(server)
     server.shutdown()
     server.pool.close()
 
@@ -106,9 +120,14 @@ def test_serve_timeout_frees_the_worker(endpoint):
 
 
 def test_serve_bounded_load(endpoint):
-    """10 clients for 3 s on loopback: no error."""
+    """10 clients for 5 s on loopback: no error, and the workers' memory does not grow."""
+    server = RUNNING[0]
+    warm = urllib.parse.urlencode({"query": "SELECT ?c WHERE { ?c a coop:Region } LIMIT 3"})
+    for _ in range(20):
+        http(f"{endpoint}?{warm}", headers={"Accept": "text/csv"})
+    before = worker_rss_kib(server)
     errors, done = [], []
-    stop = time.monotonic() + 3.0
+    stop = time.monotonic() + 5.0
     q = urllib.parse.urlencode({"query": "SELECT ?c WHERE { ?c a coop:Region } LIMIT 3"})
 
     def client():
@@ -122,6 +141,10 @@ def test_serve_bounded_load(endpoint):
     for th in threads:
         th.join()
     assert not errors and len(done) > 10, (errors[:5], len(done))
+    after = worker_rss_kib(server)
+    assert after < before * 1.2 + 4096, f"worker memory grew from {before} to {after} KiB"
+    print(f"load: {len(done)} requests in 5 s from 10 clients ({len(done) / 5:.0f}/s), "
+          f"worker RSS {before} -> {after} KiB")
 
 
 def test_serve_query_command_against_the_endpoint(endpoint):
