@@ -13,7 +13,6 @@ import pytest
 
 from coopgraph.serve import make_server
 
-
 RUNNING: list = []
 
 
