@@ -10,8 +10,8 @@ import pytest
 
 from conftest import ROOT, SHARED
 
-ENTITY_F1_BAR = 0.80
-RELATION_F1_BAR = 0.50
+ENTITY_F1_BAR = 0.92  # the extraction issue's targets (the whole-loop issue asked 0.80 / 0.50)
+RELATION_F1_BAR = 0.75
 SCORE = re.compile(r"entities P=(\S+) R=(\S+) F1=(\S+) dup=(\d+).*"
                    r"relations P=(\S+) R=(\S+) F1=(\S+)")
 
@@ -33,6 +33,7 @@ def kit_score(trig) -> tuple[re.Match, str]:
 def test_score_seed_build_meets_the_bar(seed_build):
     m, out = kit_score(seed_build.out / "coopgraph.trig")
     entity_f1, relation_f1 = float(m[3]), float(m[7])
+    assert int(m[4]) == 0, f"gold entities split over several nodes\n{out}"
     assert entity_f1 >= ENTITY_F1_BAR, f"entity F1 {entity_f1} < {ENTITY_F1_BAR}\n{out}"
     assert relation_f1 >= RELATION_F1_BAR, f"relation F1 {relation_f1} < {RELATION_F1_BAR}\n{out}"
 
