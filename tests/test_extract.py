@@ -234,3 +234,8 @@ def test_extract_surname_that_is_also_a_town(read):
     assert "Podolsk" in names_of(ex, "City")
     people = [m for m in ex.mentions.values() if m.type == "Person"]
     assert len(people) == 1 and "Zhukovsky" in people[0].forms, people
+
+
+def test_extract_camel_case_company_named_by_the_tagger(read):
+    ex = read(article("The Russian company SiberAgro signed a contract with a Minsk plant."))
+    assert "SiberAgro" in names_of(ex, "Organization"), names_of(ex)

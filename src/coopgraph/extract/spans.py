@@ -40,6 +40,8 @@ _QUOTED_ORG = re.compile(
 _BODY_OF_PLACE = re.compile(
     r"\b(government|administration|parliament|embassy|consulate|mayor's office|city hall)"
     r"\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+# at least two capitals and no spaces: an acronym or a camel-case company name
+_COMPANY_WORD = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{2,15}")
 _NOT_NAME = {w.capitalize() for w in MONTHS} | {
     "The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its",
     "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "If", "As", "To", "Of",
@@ -232,6 +234,13 @@ class SpanFinder:
                     i = max(j, i + 1)
                 else:
                     i += 1  # 'Chairman of the Standing Committee ...': a name may start inside
+        for ent in doc.ents:  # 'NordStar', 'BELSHINA': one-word company names the tagger saw
+            word = ent.text.removeprefix("the ").strip()
+            if ent.label_ == "ORG" and len(ent) <= 2 and _COMPANY_WORD.fullmatch(word) \
+                    and not self.gaz.lookup(word) and not is_known_first_name(word):
+                start = ent.end - 1
+                out.append(Candidate(start, ent.end, "Organization", f"org:{normalize(word)}",
+                                     word, 2))
         for m in _BODY_OF_PLACE.finditer(doc.text):
             words = m[2].split()
             place = next((" ".join(words[:n]).rstrip(".,;:") for n in range(len(words), 0, -1)
