@@ -249,6 +249,14 @@ class _DocReader:
                     found[doc[o.end + 1].text] = o.key
         if not found:
             return
+        for occs in self.occs:
+            for o in occs:
+                key = found.get(o.text)
+                if key and o.key != key and o.type == "Organization" and \
+                        not self.mentions[o.key].ref:
+                    self.mentions.pop(o.key, None)
+                    o.key = key
+                    self.mentions[key].forms.add(o.text)
         taken = {t for occs in self.occs for o in occs for t in range(o.start, o.end)}
         for tok in doc:
             key = found.get(tok.text)
