@@ -239,3 +239,10 @@ def test_extract_surname_that_is_also_a_town(read):
 def test_extract_camel_case_company_named_by_the_tagger(read):
     ex = read(article("The Russian company SiberAgro signed a contract with a Minsk plant."))
     assert "SiberAgro" in names_of(ex, "Organization"), names_of(ex)
+
+
+def test_extract_ambassador_to_a_country(read):
+    ex = read(article("Ambassador of Belarus to Russia Dmitry Krutoi met with Gennady Kuzmin."))
+    facts = facts_of(ex)
+    assert ("Dmitry Krutoi", "affiliatedWith", "Republic of Belarus") in facts, facts
+    assert ("Dmitry Krutoi", "metWith", "Gennady Kuzmin") in facts, facts

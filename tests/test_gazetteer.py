@@ -92,7 +92,7 @@ def test_gazetteer_lookup_variants(name, key):
 def test_gazetteer_first_name_variants_map_to_one_name():
     seen: dict[str, str] = {}
     for r in rows("first_names"):
-        for v in [r["canonical"], *r["variants"].split("|")]:
+        for v in [r["canonical"], *filter(None, r["variants"].split("|"))]:
             low = v.strip().lower()
             assert low not in seen or seen[low] == r["canonical"], \
                 f"{v} is a variant of both {seen.get(low)} and {r['canonical']}"

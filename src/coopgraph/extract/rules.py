@@ -112,7 +112,7 @@ _PLACE_OR_BODY = "ORCY"
 # 'president of <C> <P>', 'the governor of <R> of <C> , <P>'
 ROLE_BEFORE = re.compile(
     rf"(?:^|[^a-z])(?P<role>{_ROLE}) (?:of|at) (?:the )?{m(_PLACE_OR_BODY, 't')}"
-    rf"(?: of (?:the )?{m('C')})?(?: ,)? {m('P', 'p')}")
+    rf"(?: (?:of|to|in) (?:the )?{m('CRYO')})?(?: ,)? {m('P', 'p')}")
 # 'belarusian president <P>', 'russian deputy prime minister <P>'
 ADJ_ROLE = re.compile(rf"(?P<adj>[a-z]+) (?P<role>{_ROLE}) {m('P', 'p')}")
 # '<P> , chairman of <O>', '<P> , the state secretary of <O>', '<P> , an analyst at <O>'
