@@ -125,6 +125,10 @@ def test_view_browser_filters_hide_nodes(browser, tmp_path):
     page.uncheck("input[data-type=Person]")
     hidden = page.evaluate("window.coopgraph.nodes.get('urn:x:volkova').hidden")
     assert hidden is True
+    page.select_option("#colour", "community")
+    colours = page.evaluate("['urn:x:volkova', 'urn:x:brest'].map("
+                            "id => window.coopgraph.nodes.get(id).color)")
+    assert colours[0] != colours[1], "communities 0 and 1 should differ in colour"
     page.select_option("#doc", "d2")
     visible = page.evaluate("window.coopgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id)")
     assert sorted(visible) == ["urn:x:brest", "urn:x:lonely"], visible

@@ -155,6 +155,8 @@ input[type=text],select{width:100%;box-sizing:border-box;margin:2px 0}
  <input id="search" type="text" placeholder="Find a node by name or alias" list="names">
  <datalist id="names"></datalist>
  <h3>Classes</h3><div class="legend" id="legend"></div>
+ <h3>Colour by</h3><select id="colour"><option value="class">class</option>
+ <option value="community">community (Louvain)</option></select>
  <h3>Minimum centrality</h3><input id="mincent" type="range" min="0" max="1" step="0.01" value="0">
  <span id="mincentval">0</span>
  <h3>Document</h3><select id="doc"><option value="">all documents</option></select>
@@ -219,6 +221,14 @@ function apply() {
     hidden: !(visible.has(e.source) && visible.has(e.target) &&
               (!doc && !from && !to || evOk(e.evidence)))})));
 }
+const COMMUNITY = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+document.getElementById('colour').addEventListener('change', e => {
+  const byCommunity = e.target.value === 'community';
+  nodes.update(Object.values(data.nodes).map(n => ({id: n.id, color: byCommunity
+    ? (n.community === null ? data.other : COMMUNITY[n.community % COMMUNITY.length])
+    : (data.palette[n.type] || data.other)})));
+});
 for (const id of ['mincent', 'doc', 'from', 'to'])
   document.getElementById(id).addEventListener(id === 'mincent' ? 'input' : 'change', apply);
 function evidence(list, parent) {
