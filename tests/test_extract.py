@@ -246,3 +246,15 @@ def test_extract_ambassador_to_a_country(read):
     facts = facts_of(ex)
     assert ("Dmitry Krutoi", "affiliatedWith", "Republic of Belarus") in facts, facts
     assert ("Dmitry Krutoi", "metWith", "Gennady Kuzmin") in facts, facts
+
+
+def test_extract_visit_during_his_visit(read):
+    ex = read(article("During his working visit to Brest, Alexei Dyumin inspected a dairy plant."))
+    assert ("Alexei Dyumin", "visited", "Brest") in facts_of(ex), facts_of(ex)
+
+
+def test_extract_agreed_to_expand_cooperation(read):
+    ex = read(article("The Grodno Region and the Kaluga Region agreed to expand industrial "
+                      "cooperation."))
+    coop = {frozenset((s, o)) for s, p, o in facts_of(ex) if p == "cooperatesWith"}
+    assert frozenset(("Grodno Region", "Kaluga Region")) in coop, facts_of(ex)

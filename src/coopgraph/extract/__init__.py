@@ -561,7 +561,8 @@ class _DocReader:
             self.fact(key, "heldIn", occs[R.occ_at(place, "p")].key, i, "meeting-place")
 
     def read_visits(self, i: int, occs, text: str, date: str | None) -> None:
-        for pat in (R.DELEGATION_VISIT, R.VISIT, R.VISIT_NOUN):
+        for pat in (R.DELEGATION_VISIT, R.VISIT, R.VISIT_NOUN, R.VISIT_DURING,
+                    R.VISIT_DURING_AFTER):
             for mm in pat.finditer(text):
                 a, p = occs[R.occ_at(mm, "a")], occs[R.occ_at(mm, "p")]
                 if a.key == p.key:
@@ -679,7 +680,7 @@ class _DocReader:
     def read_relations(self, i: int) -> None:
         occs = self.occs[i]
         text = R.marker_string(self.sents[i], occs)
-        for pat in (R.COOP_BETWEEN, R.COOP_BETWEEN_DASH, R.COOP_DASH):
+        for pat in (R.COOP_BETWEEN, R.COOP_BETWEEN_DASH, R.COOP_DASH, R.COOP_AGREED):
             for mm in pat.finditer(text):
                 self.coop(occs, R.occ_at(mm, "a"), R.occ_at(mm, "b"), i, "cooperation-between")
         modifiers = {t.lower_ for t in self.sents[i] if t.pos_ in ("ADJ", "ADV", "CCONJ")}

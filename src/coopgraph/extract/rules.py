@@ -156,6 +156,12 @@ VISIT_NOUN = re.compile(
     rf"visit of (?:the )?{m('PORCY', 'a')} (?:delegation )?(?:[a-z]+ ){{0,2}}?to (?:the )?"
     rf"{m('CRY', 'p')}")
 
+VISIT_DURING = re.compile(
+    rf"(?:during|on|in the course of) (?:his|her|a|the) (?:[a-z]+ ){{0,2}}?visit to (?:the )?"
+    rf"{m('CRY', 'p')}(?: ,)? {m('P', 'a')}")
+VISIT_DURING_AFTER = re.compile(
+    rf"{m('P', 'a')} [^<]{{0,60}}?(?:during|on|in the course of) (?:his|her) (?:[a-z]+ ){{0,2}}?"
+    rf"visit to (?:the )?{m('CRY', 'p')}")
 _COOP_NOUN = (r"(?:cooperation|co-operation|interaction|partnership|relations|ties|contacts|"
               r"integration|dialogue|links|collaboration)")
 COOP_BETWEEN = re.compile(
@@ -171,6 +177,11 @@ COOP_HAS = re.compile(
     rf"{m('CRYO', 'a')} (?:'s |' )?(?:has |have |maintains |maintain |develops |is developing |"
     rf"builds |enjoys )?(?:a |an )?(?P<gap>(?:[a-z-]+ (?:and )?){{0,4}}?){_COOP_NOUN} with "
     rf"(?P<list>.*)")
+COOP_AGREED = re.compile(
+    rf"{m('CRYO', 'a')} and (?:the )?{m('CRYO', 'b')} (?:have |has |had )?(?:agreed|decided|intend|"
+    rf"plan|want|are ready|are determined) to (?:further )?(?:expand|develop|strengthen|deepen|"
+    rf"step up|intensify|boost) (?:[a-z-]+ ){{0,3}}?(?:cooperation|co-operation|ties|partnership|"
+    rf"relations|interaction)")
 COOP_DASH = re.compile(
     rf"{m('C', 'a')} (?:-|–) {m('C', 'b')} {_COOP_NOUN}")
 COOP_ADJ = re.compile(
