@@ -151,3 +151,13 @@ def test_cli_every_command_has_help_and_readme_entry():
     for name, cmd in main.commands.items():
         assert cmd.help, f"command {name} has no help"
         assert f"coopgraph {name}" in readme, f"command {name} is not in the README"
+
+
+def test_cli_build_unknown_model_is_one_line_error(tmp_path):
+    from conftest import copy_seeds
+
+    corpus = copy_seeds(tmp_path / "c", ["000_e425063f752d458d.txt"])
+    r = CliRunner().invoke(main, ["build", str(corpus), "--model", "xx_no_such_model",
+                                  "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o")])
+    assert r.exit_code == 1 and "xx_no_such_model" in r.output and "not installed" in r.output
+    assert r.output.count("\n") == 1, r.output
