@@ -161,3 +161,21 @@ def test_cli_build_unknown_model_is_one_line_error(tmp_path):
                                   "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o")])
     assert r.exit_code == 1 and "xx_no_such_model" in r.output and "not installed" in r.output
     assert r.output.count("\n") == 1, r.output
+
+
+def test_cli_add_and_remove(tmp_path):
+    from conftest import copy_seeds
+
+    a = copy_seeds(tmp_path / "a", ["000_e425063f752d458d.txt"])
+    b = copy_seeds(tmp_path / "b", ["002_c7bd529259c8d488.txt"])
+    common = ["--store", str(tmp_path / "s"), "--out", str(tmp_path / "o")]
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(a), *common]).exit_code == 0
+    r = runner.invoke(main, ["add", str(b), *common])
+    assert r.exit_code == 0 and "2 documents, 1 added" in r.output, r.output
+    r = runner.invoke(main, ["add", str(b), *common])
+    assert r.exit_code == 0 and "1 unchanged" in r.output, r.output
+    r = runner.invoke(main, ["remove", "002_c7bd529259c8d488.txt", *common])
+    assert r.exit_code == 0 and "1 documents, 1 removed" in r.output, r.output
+    r = runner.invoke(main, ["remove", "nope", *common])
+    assert r.exit_code == 1 and "nope: no such document" in r.output, r.output
