@@ -135,12 +135,16 @@ def _people_keys(extractions: list[Extraction]) -> dict[str, str]:
                 names[m.key] = m.name
                 uf.find(m.key)
     keys = sorted(names)
-    for i, a in enumerate(keys):
-        fa, la = names[a].split()[0], names[a].split()[-1]
-        for b in keys[i + 1:]:
-            fb, lb = names[b].split()[0], names[b].split()[-1]
-            if canonical_first(fa).lower() == canonical_first(fb).lower() and same_surname(la, lb):
-                uf.union(a, b)
+    # only people with the same first name can be one person: compare within those blocks
+    blocks: dict[str, list[str]] = {}
+    for k in keys:
+        blocks.setdefault(canonical_first(names[k].split()[0]).lower(), []).append(k)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            la = names[a].split()[-1]
+            for b in block[i + 1:]:
+                if same_surname(la, names[b].split()[-1]):
+                    uf.union(a, b)
     out = {}
     for k in keys:
         root = uf.find(k)
