@@ -120,8 +120,13 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> Resolution:
                    for f in ex.figures]
         docs.append(DocFacts(ex, local, forms, first, attrs, facts, figures))
     events = ("Meeting", "Visit")
+    links: dict[tuple[str, str], set[str]] = {}  # (event, participant|heldIn) -> objects
+    for d in docs:
+        for f in d.facts:
+            if f.predicate in ("participant", "heldIn") and entities[f.subject].type in events:
+                links.setdefault((f.subject, f.predicate), set()).add(f.object)
     for ent in sorted(entities.values(), key=lambda e: (e.type in events, e.key)):
-        ent.label = _label(ent, gaz, entities, docs)
+        ent.label = _label(ent, gaz, entities, links)
     return Resolution(entities, docs)
 
 
@@ -196,19 +201,15 @@ def _event_key(ex: Extraction, m, local: dict[str, str]) -> str:
     return f"{m.type.lower()}/{base}"
 
 
-def _label(ent: Entity, gaz: Gazetteer, entities: dict[str, Entity], docs: list[DocFacts]) -> str:
+def _label(ent: Entity, gaz: Gazetteer, entities: dict[str, Entity],
+           links: dict[tuple[str, str], set[str]]) -> str:
     if ent.ref and ent.ref in gaz.refs:
         return gaz.refs[ent.ref].label
     if ent.type == "Forum" and ent.attrs.get("edition"):
         return f"{int_to_roman(int(ent.attrs['edition']))} {ent.attrs.get('series', 'Forum')}"
     if ent.type in ("Meeting", "Visit"):
-        parts, places = [], []
-        for d in docs:
-            for f in d.facts:
-                if f.subject == ent.key and f.predicate == "participant":
-                    parts.append(f.object)
-                if f.subject == ent.key and f.predicate == "heldIn":
-                    places.append(f.object)
+        parts = links.get((ent.key, "participant"), set())
+        places = links.get((ent.key, "heldIn"), set())
         names = [_plain_label(entities[p], gaz) for p in sorted(set(parts))]
         when = ent.attrs.get("date")
         suffix = f" ({when})" if when else ""
