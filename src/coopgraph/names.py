@@ -67,7 +67,7 @@ def same_surname(a: str, b: str) -> bool:
 
 
 def display_name(text: str) -> str:
-    """'VLADIMIR SHLAPAK' -> 'Vladimir Shlapak'; other names keep their case."""
+    """'IVAN PETROV' (a photo credit) -> 'Ivan Petrov'; other names keep their case."""
     if text.isupper():
         return " ".join(w.capitalize() for w in text.split())
     return text

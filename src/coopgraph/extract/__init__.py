@@ -70,7 +70,7 @@ def estimate_year(text: str) -> str | None:
 
 def merge_false_splits(doc) -> list:
     """Sentences, with the parser's false ends undone: a 'sentence' that starts with a bracket
-    or a lower-case word continues the previous one ('... at Gomselmash [a maker of ...]')."""
+    or a lower-case word continues the previous one ('... at Amkodor [a maker of ...]')."""
     out: list = []
     for sent in doc.sents:
         first = sent[0]
