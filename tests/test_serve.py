@@ -159,3 +159,22 @@ def test_serve_query_command_against_the_endpoint(endpoint):
     assert "Republic of Belarus" in r.output.splitlines(), r.output
     r = CliRunner().invoke(main, ["query", "--endpoint", endpoint, "ASK { ?s a coop:Person }"])
     assert (r.exit_code, r.output.strip()) == (0, "true"), r.output
+
+
+def test_serve_in_front_of_another_endpoint(endpoint):
+    """`coopgraph serve --endpoint URL`: the same protocol, limits and refusals, in front of a
+    server-class store (here: the endpoint of this module)."""
+    proxy = make_server(endpoint, "127.0.0.1", 0, timeout=5.0, row_limit=5, workers=1)
+    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{proxy.server_address[1]}/sparql"
+    try:
+        q = urllib.parse.urlencode({"query": "ASK { ?s a coop:Person }"})
+        status, _h, body = http(f"{url}?{q}", headers={"Accept": "application/json"})
+        assert status == 200 and json.loads(body)["boolean"] is True, body
+        status, _h, _b = http(url, data=b"DROP ALL",
+                              headers={"Content-Type": "application/sparql-query"})
+        assert status == 403
+    finally:
+        proxy.shutdown()
+        proxy.pool.close()

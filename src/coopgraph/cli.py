@@ -282,16 +282,19 @@ def validate(shapes, store_dir) -> None:
               help="Seconds a query may run before its worker is stopped.")
 @click.option("--row-limit", default=10_000, show_default=True, type=click.IntRange(1))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1))
+@click.option("--endpoint", metavar="URL",
+              help="Serve a remote SPARQL endpoint (a server-class store) instead of the store.")
 @store_option
 @handle_errors
-def serve(host, port, timeout, row_limit, workers, store_dir) -> None:
+def serve(host, port, timeout, row_limit, workers, endpoint, store_dir) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol (GET/POST /sparql), with the
     graph view at /graph and a query page at /. Update and SERVICE are refused."""
     from .serve import make_server
 
-    server = make_server(store_dir, host, port, timeout, row_limit, workers,
+    source = endpoint or store_dir
+    server = make_server(source, host, port, timeout, row_limit, workers,
                          view=Path("exports/graph.html"))
-    click.echo(f"serving {store_dir} on http://{host}:{server.server_address[1]}/sparql")
+    click.echo(f"serving {source} on http://{host}:{server.server_address[1]}/sparql")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -64,7 +64,12 @@ def _worker(store_dir: str, conn) -> None:
 
     from .store import GraphStore
 
-    store = GraphStore(Path(store_dir))
+    if store_dir.startswith(("http://", "https://")):  # a server-class store behind us
+        from .remote import RemoteStore
+
+        store = RemoteStore(store_dir)
+    else:
+        store = GraphStore(Path(store_dir))
     select_fmt = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
     graph_fmt = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -80,7 +85,7 @@ def _worker(store_dir: str, conn) -> None:
             if isinstance(result, ox.QueryBoolean):
                 media, fmt = _negotiate(accept, SELECT_TYPES, "json")
                 body = result.serialize(format=select_fmt[fmt])
-            elif isinstance(result, ox.QueryTriples):
+            elif isinstance(result, (ox.QueryTriples, list)):
                 media, fmt = _negotiate(accept, GRAPH_TYPES, "turtle")
                 triples = []
                 for t in result:
@@ -138,7 +143,7 @@ def _json_term(term) -> dict:
 class WorkerPool:
     """Query workers; a worker whose query times out is killed and replaced."""
 
-    def __init__(self, store_dir: Path, size: int = 2) -> None:
+    def __init__(self, store_dir: Path | str, size: int = 2) -> None:
         self.store_dir = str(store_dir)
         self.ctx = mp.get_context("spawn")
         self.free: list = []
@@ -270,13 +275,15 @@ def make_handler(pool: WorkerPool, timeout: float, row_limit: int, view: Path | 
     return Handler
 
 
-def make_server(store_dir: Path, host: str = "127.0.0.1", port: int = 7878,
+def make_server(store_dir: Path | str, host: str = "127.0.0.1", port: int = 7878,
                 timeout: float = DEFAULT_TIMEOUT, row_limit: int = DEFAULT_ROW_LIMIT,
                 workers: int = 2, view: Path | None = None):
-    """A ready server (call serve_forever); the store must exist."""
+    """A ready server (call serve_forever). `store_dir` is a store directory, or the URL of a
+    SPARQL endpoint to serve read-only in front of (with the same limits and refusals)."""
     from .store import GraphStore
 
-    GraphStore(store_dir).open()  # fail early and clearly if there is no store
+    if not str(store_dir).startswith(("http://", "https://")):
+        GraphStore(Path(store_dir)).open()  # fail early and clearly if there is no store
     pool = WorkerPool(store_dir, workers)
     server = ThreadingHTTPServer((host, port), make_handler(pool, timeout, row_limit, view))
     server.daemon_threads = True
