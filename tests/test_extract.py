@@ -258,3 +258,17 @@ def test_extract_agreed_to_expand_cooperation(read):
                       "cooperation."))
     coop = {frozenset((s, o)) for s, p, o in facts_of(ex) if p == "cooperatesWith"}
     assert frozenset(("Grodno Region", "Kaluga Region")) in coop, facts_of(ex)
+
+
+def test_extract_body_meeting_chaired_and_joined(read):
+    ex = read(article("The Council of Ministers of the Union State approved the budget at a "
+                      "meeting in Minsk on 5 December 2024.",
+                      "The meeting was chaired by Mikhail Mishustin and Roman Golovchenko.",
+                      "Vasily Anokhin took part in the meeting."))
+    meetings = [k for k, m in ex.mentions.items() if m.type == "Meeting"]
+    assert len(meetings) == 1, meetings
+    facts = facts_of(ex)
+    for who in ("Council of Ministers of the Union State", "Mikhail Mishustin",
+                "Roman Golovchenko", "Vasily Anokhin"):
+        assert ("Meeting", "participant", who) in facts, (who, facts)
+    assert ("Meeting", "heldIn", "Minsk") in facts, facts

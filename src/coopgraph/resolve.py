@@ -215,8 +215,8 @@ def _label(ent: Entity, gaz: Gazetteer, entities: dict[str, Entity],
         suffix = f" ({when})" if when else ""
         if ent.type == "Meeting":
             bodies = [p for p in sorted(set(parts)) if entities[p].type == "Organization"]
-            if len(bodies) == len(names) == 1:
-                return f"Meeting of the {names[0]}{suffix}"
+            if bodies:  # a body's meeting is named after the body, whoever else attends
+                return f"Meeting of the {_plain_label(entities[bodies[0]], gaz)}{suffix}"
             return f"Meeting of {' and '.join(names)}{suffix}"
         where = [_plain_label(entities[p], gaz) for p in sorted(set(places))]
         return f"Visit of {' and '.join(names)} to {' and '.join(where)}{suffix}"

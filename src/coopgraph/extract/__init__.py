@@ -516,10 +516,22 @@ class _DocReader:
                 self.meeting(i, a, others, roles, date, mm["rest"], occs)
                 return
         if date:
-            for mm in R.BODY_MEETING.finditer(text):
+            for mm in list(R.BODY_MEETING.finditer(text)) + list(R.BODY_AT_MEETING.finditer(text)):
+                if mm.re is R.BODY_AT_MEETING and not self._is_subject(occs[R.occ_at(mm, "a")]):
+                    continue  # the body must act: '<Council> approved ... at a meeting'
                 key = self.new_event("Meeting", i, "Meeting")
                 self.fact(key, "participant", occs[R.occ_at(mm, "a")].key, i, "body-meeting")
+                if mm.groupdict().get("p"):
+                    self.fact(key, "heldIn", occs[R.occ_at(mm, "p")].key, i, "meeting-place")
                 self.mentions[key].attrs["date"] = date
+                return
+        mm = R.MEETING_JOINED.search(text)
+        recent = [k for k in self.events("Meeting") if i - 2 <= self.mentions[k].sentence <= i]
+        if mm and recent:  # 'The meeting was chaired by A and B', 'C took part in the meeting'
+            people = R.all_markers(mm["list"] or mm["list2"] or "", "P")
+            for k in people:
+                self.fact(recent[-1], "participant", occs[k].key, i, "meeting-joined")
+            if people:
                 return
         mm = R.MEETING_WITH.search(text)
         if mm:
@@ -594,6 +606,16 @@ class _DocReader:
             return
         for mm in list(R.FORUM_HOST.finditer(text)) + list(R.IN_PLACE.finditer(text)):
             self.fact(forum, "heldIn", occs[R.occ_at(mm, "p")].key, i, "forum-place")
+        # the sentence must place its subject at the forum ('At the X Forum, A noted ...',
+        # 'A spoke at the plenary session of the forum', 'A took part in the forum'), not merely
+        # report on it ('The forum will be held in May, the committee reported')
+        k = occs.index(forums[0])
+        if not re.search(rf"(?:\b(?:at|during|within the framework of|on the sidelines of|"
+                         rf"in the course of)\b(?: the)?(?: [a-z-]+){{0,3}}(?: of)?(?: the)? "
+                         rf"<{k}:)|(?:(?:took|take|takes|taking) part in|attended|attends|"
+                         rf"participated in|participates in|spoke at|addressed)(?: the)? <{k}:",
+                         text):
+            return
         for o in occs:
             if o.type not in ("Person", "Organization"):
                 continue

@@ -140,6 +140,13 @@ MEET_NOUN = re.compile(
     rf"(?:meeting|talks|negotiations|conversation) (?:between|of) {m('P', 'a')} "
     rf"(?:and|with) (?P<rest>.*)")
 BODY_MEETING = re.compile(rf"(?:meeting|session|summit|sitting) of (?:the )?{m('O', 'a')}")
+BODY_AT_MEETING = re.compile(
+    rf"{m('O', 'a')} .{{0,160}}?\bat (?:a|an|its|the) (?:[a-z-]+ )?(?:meeting|session|sitting)"
+    rf"(?: in (?:the )?{m('YRC', 'p')})?")
+MEETING_JOINED = re.compile(
+    r"(?:meeting|session|talks|sitting) (?:was|were) (?:co-)?(?:chaired|attended|held|hosted) by "
+    r"(?P<list>.*)|(?P<list2>(?:<\d+:P>(?: ,| and| , and)? )+)(?:also )?(?:took part|"
+    r"participated|took part) in the (?:meeting|session|talks)")
 MEETING_WITH = re.compile(r"(?:meeting|talks|negotiations) with (?P<rest>.*)")
 
 VISIT = re.compile(

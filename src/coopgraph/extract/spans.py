@@ -445,7 +445,7 @@ class SpanFinder:
         while s < hstart and doc[s].lower_ in ("the", "a", "an"):
             s += 1
         span = doc[s:e]
-        text = span.text
+        text = re.sub(r"[\s.,;:]+$", "", span.text)
         text = re.sub(r"\s+in\s+(19|20)\d\d$", "", text)
         kind = AGREEMENT_PLURAL.get(head_word, head_word)
         attrs: dict[str, str] = {"kind": kind}
@@ -467,6 +467,8 @@ class SpanFinder:
         j = e + 1
         while j < limit and j - e < 28:
             t = doc[j]
+            if t.is_space:
+                break
             infinitive = t.tag_ == "VB" and doc[j - 1].lower_ == "to"
             if t.text in (";", ":", "(", ")", "—", "–", '"', "“", "”", "…", "...") or t.pos_ in (
                     "VERB", "AUX") and t.tag_ not in ("VBG",) and not infinitive:
@@ -483,11 +485,14 @@ class SpanFinder:
             if t.lower_ in ("which", "that", "who", "between", "with", "by", "was", "were", "is",
                             "are", "has", "have", "will"):
                 break
+            if t.lower_ == "and" and j + 1 < limit and doc[j + 1].lower_ in ("the", "a", "an"):
+                break  # '... of microelectronics and the Union State programme X': a new item
             if t.lower_ == "in" and j + 1 < limit and re.fullmatch(r"(19|20)\d\d", doc[j + 1].text):
                 j += 2
                 break
             j += 1
-        while j > e + 1 and doc[j - 1].is_punct:
+        j = min(j, limit)
+        while j > e + 1 and (doc[j - 1].is_punct or doc[j - 1].is_space):
             j -= 1
         return j
 
