@@ -455,6 +455,14 @@ class _DocReader:
         sent = self.sents[i]
         out = []
         text = sent.text
+        first = sent[0]
+        if first.text in ("He", "She") and first.dep_ in ("nsubj", "nsubjpass") and i > 0:
+            # 'He also met with ...': the one person who was the subject just before
+            subjects = {o.key for o in self.occs[i - 1] if o.type == "Person"
+                        and self._is_subject(o)}
+            if len(subjects) == 1:
+                out.append(R.Occ(first.i, first.i + 1, subjects.pop(), "Person", first.text,
+                                 True))
         for mm in re.finditer(r"\b[Tt]he [Gg]overnor\b(?! of)", text):
             governors = {p for (role, _t), (p, s) in self.roles.items()
                          if role == "governor" and s <= i}
@@ -623,16 +631,19 @@ class _DocReader:
                 self.fact(forum, "participant", o.key, i, "forum-participant")
 
     def _is_subject(self, o: R.Occ) -> bool:
+        """Is the occurrence the subject of its clause, directly, in apposition, or as the
+        name after a title that is ('Governor of X Ivan Petrov said', as parsers see it)?"""
         tok = self.doc[o.start:o.end].root
-        seen = 0
-        while seen < 4:
+        for _ in range(6):
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 return True
             if tok.dep_ in ("appos", "conj", "compound") and tok.head is not tok:
                 tok = tok.head
-                seen += 1
-                continue
-            return False
+            elif o.type == "Person" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                    tok.head.head.lower_ in R.ROLE_SINGLE:
+                tok = tok.head.head
+            else:
+                return False
         return False
 
     def _is_role_target(self, o: R.Occ, occs, text: str) -> bool:

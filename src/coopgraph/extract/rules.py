@@ -65,6 +65,8 @@ def all_markers(text: str, letters: str = "PORCYFAMV") -> list[int]:
 
 _ROLE = "|".join(re.escape(r) for r in ROLE_WORDS)
 LEAD_SET = set(LEAD_ROLES)
+ROLE_SINGLE = {r.split()[-1] for r in ROLE_WORDS}  # head words of titles: 'minister', 'head'
+
 AFFIL_SET = set(AFFILIATION_ROLES)
 
 
