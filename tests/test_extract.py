@@ -275,7 +275,7 @@ def test_extract_body_meeting_chaired_and_joined(read):
 
 
 def test_extract_he_after_a_named_subject(read):
-    ex = read(article("Governor of the Kirov Region Alexander Sokolov praised the buses from Minsk.",
+    ex = read(article("Governor of the Kirov Region Alexander Sokolov praised buses from Minsk.",
                       "He also met with Pavel Utyupin."))
     assert ("Alexander Sokolov", "metWith", "Pavel Utyupin") in facts_of(ex), facts_of(ex)
     people = {m.name for m in ex.mentions.values() if m.type == "Person"}
