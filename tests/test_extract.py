@@ -280,3 +280,9 @@ def test_extract_he_after_a_named_subject(read):
     assert ("Alexander Sokolov", "metWith", "Pavel Utyupin") in facts_of(ex), facts_of(ex)
     people = {m.name for m in ex.mentions.values() if m.type == "Person"}
     assert "He" not in people
+
+
+def test_extract_on_a_working_visit(read):
+    ex = read(article("Shavkat Mirziyoyev is on a working visit to Belarus."))
+    assert any(p == "visited" and o == "Republic of Belarus" for _s, p, o in facts_of(ex)), \
+        facts_of(ex)

@@ -169,7 +169,8 @@ VISIT_DURING = re.compile(
     rf"(?:during|on|in the course of) (?:his|her|a|the) (?:[a-z]+ ){{0,2}}?visit to (?:the )?"
     rf"{m('CRY', 'p')}(?: ,)? {m('P', 'a')}")
 VISIT_DURING_AFTER = re.compile(
-    rf"{m('P', 'a')} [^<]{{0,60}}?(?:during|on|in the course of) (?:his|her) (?:[a-z]+ ){{0,2}}?"
+    rf"{m('P', 'a')} [^<]{{0,60}}?(?:during|on|in the course of) (?:his|her|a|an) "
+    rf"(?:[a-z]+ ){{0,2}}?"
     rf"visit to (?:the )?{m('CRY', 'p')}")
 _COOP_NOUN = (r"(?:cooperation|co-operation|interaction|partnership|relations|ties|contacts|"
               r"integration|dialogue|links|collaboration)")
