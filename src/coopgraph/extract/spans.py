@@ -94,21 +94,13 @@ class SpanFinder:
         self.gaz = gaz
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        seen: set[str] = set()
         for key, ref in gaz.refs.items():
-            forms = {ref.label, *ref.aliases}
-            pats = []
-            for f in forms:
-                if f.lower() in seen:
-                    pats.append(nlp.make_doc(f))
-                    continue
-                seen.add(f.lower())
-                pats.append(nlp.make_doc(f))
-                if "." in f:
-                    pats.append(nlp.make_doc(f.replace(".", "")))
-                if re.search(r"\bSt\.? ", f):
-                    pats.append(nlp.make_doc(re.sub(r"\bSt\.? ", "Saint ", f)))
-            self.names.add(key, pats)
+            forms = set()
+            for f in (ref.label, *ref.aliases):
+                forms.add(f)
+                forms.add(f.replace(".", ""))  # 'St. Petersburg' also as 'St Petersburg'
+                forms.add(re.sub(r"\bSt\.? ", "Saint ", f))
+            self.names.add(key, [nlp.make_doc(f) for f in sorted(forms) if f.strip()])
             if ref.acronyms:
                 self.acronyms.add(key, [nlp.make_doc(a) for a in ref.acronyms])
         self.series_patterns = []
