@@ -179,3 +179,15 @@ def test_cli_add_and_remove(tmp_path):
     assert r.exit_code == 0 and "1 documents, 1 removed" in r.output, r.output
     r = runner.invoke(main, ["remove", "nope", *common])
     assert r.exit_code == 1 and "nope: no such document" in r.output, r.output
+
+
+def test_cli_user_file_problems_are_one_line_errors(run, tmp_path):
+    bad = tmp_path / "shapes.ttl"
+    bad.write_text("this is not turtle @@@")
+    r = run("validate", "--shapes", str(bad))
+    assert r.exit_code == 1 and "not valid Turtle" in r.output and r.output.count("\n") == 1
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    r = run("export", "-o", str(afile / "sub" / "g.ttl"))  # a file where a folder should be
+    assert r.exit_code == 1 and r.output.startswith("Error: ") and r.output.count("\n") == 1, \
+        r.output

@@ -24,6 +24,9 @@ def handle_errors(fn):
             return fn(*args, **kwargs)
         except CoopgraphError as e:
             raise click.ClickException(str(e)) from None
+        except OSError as e:  # a file or port the user named: unreadable, unwritable, in use
+            where = f"{e.filename}: " if e.filename else ""
+            raise click.ClickException(f"{where}{e.strerror or e}") from None
         except KeyboardInterrupt:
             raise click.Abort() from None
     return wrapper

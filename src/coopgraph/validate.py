@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .errors import CoopgraphError
 from .export import serialize
 
 
@@ -20,7 +21,11 @@ def validate(store, shapes: Path | None = None) -> tuple[bool, str]:
 
     data = Graph()
     data.parse(data=serialize(store.quads(), "ntriples"), format="nt")
-    shapes_graph = Graph().parse(str(shapes or shapes_path()), format="turtle")
+    path = shapes or shapes_path()
+    try:
+        shapes_graph = Graph().parse(str(path), format="turtle")
+    except Exception as e:  # noqa: BLE001 - any parser error is the user's file's fault
+        raise CoopgraphError(f"{path}: not valid Turtle ({str(e).splitlines()[0][:200]})") from None
     conforms, _graph, text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
                                               allow_warnings=True)
     return bool(conforms), text
