@@ -98,3 +98,9 @@ def test_build_dask_engine_matches_local(seed_build, tmp_path):
     for name in ("coopgraph.ttl", "coopgraph.trig"):
         assert filecmp.cmp(seed_build.out / name, tmp_path / "out" / name, shallow=False), \
             f"{name} differs between the dask and the local build"
+
+
+def test_build_two_processes_match_one(seed_build, tmp_path):
+    build([SEEDS], tmp_path / "store", tmp_path / "out", processes=2)
+    assert filecmp.cmp(seed_build.out / "coopgraph.trig", tmp_path / "out" / "coopgraph.trig",
+                       shallow=False), "a build with -j 2 differs from one with one process"
